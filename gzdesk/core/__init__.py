@@ -1,0 +1,1 @@
+"""The Qt-free core: schema, store, workbooks, merge, evaluations. Never imports PySide6."""

@@ -1,0 +1,111 @@
+"""The append-only audit log and the change sets every write returns (STYLE.md rule 3)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What one write changed: record ids created, updated (with the fields) and deleted, in one entity."""
+
+    entity: str
+    created: tuple[str, ...] = ()
+    updated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    deleted: tuple[str, ...] = ()
+    batch: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.created or self.updated or self.deleted)
+
+    def counts(self) -> dict[str, int]:
+        return {"created": len(self.created), "updated": len(self.updated), "deleted": len(self.deleted)}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who and what a write comes from: stamped on every audit entry it makes."""
+
+    at: str
+    office: str
+    source: str  # form, import, demo, cli, undo, check …
+    batch: str | None = None
+    origin: str | None = None  # file / sheet / row, for imports
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    at: str
+    office: str
+    source: str
+    batch: str | None
+    origin: str | None
+    entity: str
+    record_id: str
+    action: str
+    field: str | None
+    old: object
+    new: object
+    revision: int | None
+
+
+def _json(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+_INSERT = (
+    "INSERT INTO audit (at, office, source, batch, origin, entity, record_id, action, field, old, new, revision)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def record_created(conn: sqlite3.Connection, context: Context, entity: str, record_ids: Iterable[str]) -> None:
+    """One ``create`` entry per record; its values are the record's first revision, later changes are logged."""
+    conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, context.origin, entity,
+                                record_id, "create", None, None, None, 1) for record_id in record_ids))
+
+
+def fields_changed(
+    conn: sqlite3.Connection,
+    context: Context,
+    entity: str,
+    record_id: str,
+    revision: int,
+    changes: Mapping[str, tuple[object, object]],
+    *,
+    origin: str | None = None,
+) -> None:
+    """One ``update`` entry per changed field with its old and new values."""
+    conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, origin or context.origin,
+                                entity, record_id, "update", key, _json(old), _json(new), revision)
+                               for key, (old, new) in changes.items()))
+
+
+def record_deleted(conn: sqlite3.Connection, context: Context, entity: str, record_id: str,
+                   snapshot: Mapping[str, object]) -> None:
+    """A ``delete`` entry keeping the whole record, so an undo can bring it back."""
+    conn.execute(_INSERT, (context.at, context.office, context.source, context.batch, context.origin, entity,
+                           record_id, "delete", None, _json(dict(snapshot)), None, None))
+
+
+def _entries(conn: sqlite3.Connection, where: str, params: list[object]) -> list[Entry]:
+    rows = conn.execute(
+        "SELECT seq, at, office, source, batch, origin, entity, record_id, action, field, old, new, revision"
+        f" FROM audit WHERE {where} ORDER BY seq", params).fetchall()
+    return [Entry(*row[:10], json.loads(row[10]) if row[10] else None,  # type: ignore[misc]
+                  json.loads(row[11]) if row[11] else None, row[12]) for row in rows]
+
+
+def history(conn: sqlite3.Connection, record_id: str) -> list[Entry]:
+    """Every entry about one record, oldest first."""
+    return _entries(conn, "record_id = ?", [record_id])
+
+
+def entries_for_batch(conn: sqlite3.Connection, batch: str) -> list[Entry]:
+    """Every entry a batch (an import, a demo fill, an undo) wrote, oldest first."""
+    return _entries(conn, "batch = ?", [batch])

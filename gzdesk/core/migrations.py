@@ -1,0 +1,152 @@
+"""Numbered, append-only schema migrations, applied in a transaction when a database opens.
+
+Never edit or reorder a migration that has shipped: add a new one at the end. A field added to the schema later
+carries ``since=N`` and migration N adds its column. ``PRAGMA user_version`` holds the number of migrations
+applied, so a database written by a newer gzdesk (a higher number) is recognised and refused for writing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from gzdesk.core import reference, schema, search
+from gzdesk.core.schema import Entity
+
+SYSTEM_COLUMNS = (
+    ("rid", "INTEGER PRIMARY KEY"),
+    ("id", "TEXT NOT NULL UNIQUE"),
+    ("owner_office", "TEXT NOT NULL"),
+    ("created_at", "TEXT NOT NULL"),
+    ("updated_at", "TEXT NOT NULL"),
+    ("updated_by", "TEXT"),
+    ("revision", "INTEGER NOT NULL DEFAULT 1"),
+)
+SYSTEM_INDEXED = ("owner_office", "updated_at")
+
+MIGRATION_SET = "gzdesk"
+gzdesk_migrations = Migrations(MIGRATION_SET)
+_NUMBERED: list[str] = []
+
+
+def _migration(number: int) -> Callable[[Callable[[sqlite_utils.Database], None]], Callable[[sqlite_utils.Database], None]]:
+    def register(function: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+        assert number == len(_NUMBERED) + 1, "migrations are numbered 1, 2, 3 … in order"
+        name = f"{number:04d}_{function.__name__}"
+
+        def run(db: sqlite_utils.Database) -> None:
+            function(db)
+            db.execute(f"PRAGMA user_version = {number}")
+
+        run.__name__ = name
+        gzdesk_migrations(name=name)(run)
+        _NUMBERED.append(name)
+        return function
+
+    return register
+
+
+def latest_version() -> int:
+    return len(_NUMBERED)
+
+
+def migration_names() -> tuple[str, ...]:
+    return tuple(_NUMBERED)
+
+
+def _column(field: schema.Field) -> str:
+    return f"[{field.key}] {field.type.sql_type}"
+
+
+def _create_entity_table(db: sqlite_utils.Database, entity: Entity, number: int) -> None:
+    columns = [f"[{name}] {ddl}" for name, ddl in SYSTEM_COLUMNS]
+    columns += [_column(f) for f in entity.fields_up_to(number)]
+    db.execute(f"CREATE TABLE [{entity.table}] (\n  " + ",\n  ".join(columns) + "\n)")
+    for name in SYSTEM_INDEXED:
+        db.execute(f"CREATE INDEX [{entity.table}_{name}] ON [{entity.table}]([{name}])")
+    _index_fields(db, entity, entity.fields_up_to(number))
+
+
+def _index_fields(db: sqlite_utils.Database, entity: Entity, fields: tuple[schema.Field, ...]) -> None:
+    for f in fields:
+        if f.indexed:
+            db.execute(f"CREATE INDEX [{entity.table}_{f.key}] ON [{entity.table}]([{f.key}])")
+
+
+def add_fields_since(db: sqlite_utils.Database, number: int) -> None:
+    """For a later migration N: add the columns (and indexes) of every field declared with ``since=N``."""
+    for entity in schema.ENTITIES:
+        new_fields = entity.fields_since(number)
+        for f in new_fields:
+            db.execute(f"ALTER TABLE [{entity.table}] ADD COLUMN {_column(f)}")
+        _index_fields(db, entity, new_fields)
+
+
+@_migration(1)
+def core_tables(db: sqlite_utils.Database) -> None:
+    """The lists, shared entities, reference data, settings and the append-only audit log."""
+    for entity in schema.ENTITIES:
+        _create_entity_table(db, entity, 1)
+    db.execute("CREATE INDEX evaluation_project_period ON evaluation(project_id, period)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE district (code TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+        " legacy_names TEXT NOT NULL DEFAULT '[]')"
+    )
+    db.execute(
+        "CREATE TABLE industry (code TEXT PRIMARY KEY, group_zh TEXT NOT NULL, group_en TEXT NOT NULL,"
+        " subgroup_zh TEXT NOT NULL DEFAULT '', subgroup_en TEXT NOT NULL DEFAULT '', name_zh TEXT NOT NULL,"
+        " name_en TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]', retired INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute(
+        "CREATE TABLE vocabulary_extra (vocabulary TEXT NOT NULL, word TEXT NOT NULL, value TEXT NOT NULL,"
+        " added_at TEXT NOT NULL, PRIMARY KEY (vocabulary, word))"
+    )
+    for d in reference.seed_districts():
+        db.execute("INSERT INTO district VALUES (?, ?, ?, ?)",
+                   [d.code, d.name_zh, d.name_en, json.dumps(d.legacy_names, ensure_ascii=False)])
+    for i in reference.seed_industries():
+        db.execute("INSERT INTO industry VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                   [i.code, i.group_zh, i.group_en, i.subgroup_zh, i.subgroup_en, i.name_zh, i.name_en,
+                    json.dumps(i.aliases, ensure_ascii=False)])
+    db.execute(
+        "CREATE TABLE audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, office TEXT NOT NULL, source TEXT NOT NULL,"
+        " batch TEXT, origin TEXT, entity TEXT NOT NULL, record_id TEXT NOT NULL, action TEXT NOT NULL,"
+        " field TEXT, old TEXT, new TEXT, revision INTEGER)"
+    )
+    db.execute("CREATE INDEX audit_record ON audit(record_id, seq)")
+    db.execute("CREATE INDEX audit_batch ON audit(batch)")
+    db.execute("CREATE INDEX audit_at ON audit(at)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit"
+            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
+
+
+@_migration(2)
+def chinese_search(db: sqlite_utils.Database) -> None:
+    """Full-text search that works for Chinese: FTS5 over text with a space between every character."""
+    for entity in schema.ENTITIES:
+        search.create_index(db.conn, entity)
+        search.rebuild_index(db.conn, entity)
+
+
+@_migration(3)
+def import_ledger(db: sqlite_utils.Database) -> None:
+    """The ledger of imports and other batches: a repeated file is recognised, an interrupted one reported."""
+    db.execute(
+        "CREATE TABLE batch (id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, office TEXT NOT NULL,"
+        " started_at TEXT NOT NULL, finished_at TEXT, file_name TEXT, file_sha256 TEXT, export_id TEXT,"
+        " summary TEXT NOT NULL DEFAULT '{}')"
+    )
+    db.execute("CREATE INDEX batch_file ON batch(file_sha256)")
+    db.execute("CREATE INDEX batch_status ON batch(status)")
+
+
+def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+    """Apply every pending migration (each in its own transaction); ``stop_before`` is for upgrade tests."""
+    gzdesk_migrations.apply(db, stop_before=stop_before)

@@ -1,0 +1,394 @@
+"""The clerk's SQLite database: open and migrate, typed reads, audited writes that return change sets.
+
+One ``Store`` holds one connection; use one per thread. Every write runs in one ``BEGIN IMMEDIATE``
+transaction together with its audit entries, so a write and its audit land together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+
+import sqlite_utils
+
+from gzdesk.core import audit, messages, migrations, records, schema, search
+from gzdesk.core.audit import ChangeSet, Context
+from gzdesk.core.errors import DatabaseRefused, InputRefused, InvalidValues, NotFound
+from gzdesk.core.progress import NoProgress, Progress, check_cancelled
+from gzdesk.core.query import Query, order_clause, where_clause
+from gzdesk.core.reference import District, Industry, Reference
+from gzdesk.core.schema import Entity
+
+messages.register({
+    "db.newer_version": ("数据库“{path}”由更新版本的 gzdesk 创建（版本 {found}，本程序支持到 {supported}），只能只读打开",
+                         "The database {path} was made by a newer gzdesk (version {found}; this one knows up to "
+                         "{supported}); it is open read-only"),
+    "db.read_only": ("数据库“{path}”是只读的，不能保存修改", "The database {path} is read-only; changes cannot be saved"),
+    "db.busy": ("数据库正被另一个程序使用，请稍后重试", "The database is in use by another program; try again shortly"),
+    "db.disk_full": ("磁盘空间不足，未做任何修改", "Not enough disk space – nothing was changed"),
+    "db.io_error": ("读写数据库出错：{detail}，未做任何修改", "Could not read or write the database: {detail}; nothing was changed"),
+    "db.not_a_database": ("文件“{path}”不是 gzdesk 数据库或已损坏", "{path} is not a gzdesk database, or it is damaged"),
+    "db.not_found": ("找不到数据库“{path}”", "Database {path} not found"),
+    "record.not_found": ("找不到记录 {record_id}", "Record {record_id} not found"),
+    "record.stale": ("记录已被其他人修改（版本 {found}，你编辑的是版本 {expected}）",
+                     "The record was changed meanwhile (revision {found}; you edited revision {expected})"),
+})
+
+DEFAULT_OFFICE = "local"
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def now() -> str:
+    """The time stamped on records and audit entries: local time with its UTC offset, to the second."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _translate_sqlite_error(error: sqlite3.Error) -> DatabaseRefused:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseRefused("db.busy")
+    if "full" in text or "disk i/o" in text:
+        return DatabaseRefused("db.disk_full")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseRefused("db.read_only", path="")
+    return DatabaseRefused("db.io_error", detail=str(error))
+
+
+class Store:
+    """An open gzdesk database. Create with :meth:`open`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only_reason: DatabaseRefused | None) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.read_only_reason = read_only_reason
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
+        """Open (and create or upgrade) the database at ``path``.
+
+        A database written by a newer gzdesk opens read-only with :attr:`read_only_reason` set; writes then
+        raise it. ``read_only=True`` opens with SQLite's ``mode=ro`` and never writes a byte.
+        """
+        path = Path(path).expanduser().resolve()
+        if not path.exists() and (read_only or not create):
+            raise NotFound("db.not_found", path=str(path))
+        if read_only:
+            conn = cls._connect(path, read_only=True)
+            version = cls._version(conn, path)
+            reason = DatabaseRefused("db.read_only", path=str(path))
+            if version > migrations.latest_version():
+                reason = DatabaseRefused("db.newer_version", path=str(path), found=version,
+                                         supported=migrations.latest_version())
+            return cls(conn, path, read_only_reason=reason)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = cls._connect(path, read_only=False)
+        version = cls._version(conn, path)
+        if version > migrations.latest_version():
+            conn.close()
+            conn = cls._connect(path, read_only=True)
+            reason = DatabaseRefused("db.newer_version", path=str(path), found=version,
+                                     supported=migrations.latest_version())
+            return cls(conn, path, read_only_reason=reason)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
+        except sqlite3.Error as error:
+            conn.close()
+            raise _translate_sqlite_error(error) from error
+        return cls(conn, path, read_only_reason=None)
+
+    @staticmethod
+    def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+        uri = f"{path.as_uri()}?mode=ro" if read_only else f"{path.as_uri()}?mode=rwc"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA synchronous = FULL")
+        return conn
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection, path: Path) -> int:
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise DatabaseRefused("db.not_a_database", path=str(path)) from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``); nested calls become savepoints. SQLite errors become
+        :class:`DatabaseRefused` with a message a clerk can read; nothing is left half-written."""
+        if self.read_only_reason is not None:
+            raise self.read_only_reason
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _translate_sqlite_error(error) from error
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise _translate_sqlite_error(error) from error
+            raise
+
+    def context(self, source: str, *, batch: str | None = None, origin: str | None = None) -> Context:
+        return Context(at=now(), office=self.office, source=source, batch=batch, origin=origin)
+
+    # ---------------------------------------------------------------- settings
+    def setting(self, key: str, default: object = None) -> object:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: object) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value ="
+                         " excluded.value", [key, json.dumps(value, ensure_ascii=False)])
+
+    @property
+    def office(self) -> str:
+        """This database's own office code (Settings); records made here belong to it."""
+        return str(self.setting("office_code", DEFAULT_OFFICE))
+
+    # --------------------------------------------------------------- reference
+    @cached_property
+    def reference(self) -> Reference:
+        districts = [District(code, zh, en, tuple(json.loads(legacy)))
+                     for code, zh, en, legacy in self.conn.execute("SELECT * FROM district ORDER BY code")]
+        industries = [Industry(*row[:7], aliases=tuple(json.loads(row[7])), retired=bool(row[8]))
+                      for row in self.conn.execute("SELECT * FROM industry ORDER BY code")]
+        return Reference(districts, industries)
+
+    def vocabulary_extras(self) -> dict[str, set[str]]:
+        """Values the clerk added to the editable vocabularies, by vocabulary key."""
+        extras: dict[str, set[str]] = {}
+        for vocabulary, value in self.conn.execute("SELECT vocabulary, value FROM vocabulary_extra"):
+            extras.setdefault(vocabulary, set()).add(value)
+        return extras
+
+    # ------------------------------------------------------------------- reads
+    def ordered_ids(self, kind: str, query: Query = Query(), *, limit: int | None = None) -> list[int]:
+        """The rids of the records matching ``query``, in its order (the table view's id array)."""
+        entity = schema.entity(kind)
+        where, params = where_clause(entity, query)
+        sql = f"SELECT rid FROM [{entity.table}] {where} {order_clause(entity, query)}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def count(self, kind: str, query: Query = Query()) -> int:
+        entity = schema.entity(kind)
+        where, params = where_clause(entity, query)
+        return int(self.conn.execute(f"SELECT count(*) FROM [{entity.table}] {where}", params).fetchone()[0])
+
+    def sums(self, kind: str, fields: Sequence[str], query: Query = Query()) -> dict[str, float]:
+        """Totals of numeric fields over the records matching ``query`` (the status bar's sums)."""
+        entity = schema.entity(kind)
+        for key in fields:
+            entity.field(key)
+        where, params = where_clause(entity, query)
+        columns = ", ".join(f"total([{key}])" for key in fields)
+        row = self.conn.execute(f"SELECT {columns} FROM [{entity.table}] {where}", params).fetchone()
+        return dict(zip(fields, (float(value) for value in row), strict=True))
+
+    def rows(self, kind: str, rids: Sequence[int]) -> list[dict[str, object]]:
+        """The records with these rids, in the order given (missing rids are left out)."""
+        entity = schema.entity(kind)
+        found: dict[int, dict[str, object]] = {}
+        for start in range(0, len(rids), 500):
+            chunk = list(rids[start:start + 500])
+            cursor = self.conn.execute(
+                f"SELECT * FROM [{entity.table}] WHERE rid IN ({', '.join('?' for _ in chunk)})", chunk)
+            for row in self._decoded(entity, cursor):
+                found[int(row["rid"])] = row  # type: ignore[call-overload]
+        return [found[rid] for rid in rids if rid in found]
+
+    def record(self, kind: str, record_id: str) -> dict[str, object] | None:
+        """One record by its stable id, or None."""
+        entity = schema.entity(kind)
+        cursor = self.conn.execute(f"SELECT * FROM [{entity.table}] WHERE id = ?", [record_id])
+        found = list(self._decoded(entity, cursor))
+        return found[0] if found else None
+
+    def iter_records(self, kind: str, query: Query = Query(), *, chunk: int = 2000) -> Iterator[dict[str, object]]:
+        """Every record matching ``query`` in its order, read in chunks (constant memory)."""
+        entity = schema.entity(kind)
+        where, params = where_clause(entity, query)
+        cursor = self.conn.execute(f"SELECT * FROM [{entity.table}] {where} {order_clause(entity, query)}", params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(chunk):
+            yield from (self._decode_row(entity, names, row) for row in batch)
+
+    def _decoded(self, entity: Entity, cursor: sqlite3.Cursor) -> Iterator[dict[str, object]]:
+        names = [d[0] for d in cursor.description]
+        return (self._decode_row(entity, names, row) for row in cursor)
+
+    @staticmethod
+    def _decode_row(entity: Entity, names: list[str], row: Sequence[object]) -> dict[str, object]:
+        fields = entity.by_key
+        return {name: (records.decode(fields[name], value) if name in fields else value)
+                for name, value in zip(names, row, strict=True)}
+
+    # ------------------------------------------------------------------ writes
+    @staticmethod
+    def _refuse_invalid(entity: Entity, values: Mapping[str, object], *, partial: bool,
+                        extras: Mapping[str, set[str]]) -> None:
+        problems = records.check_record(entity, values, partial=partial, extras=extras)
+        if problems:
+            raise InvalidValues((entity.zh, entity.en), list(problems))
+
+    def create(self, kind: str, values: Mapping[str, object], *, source: str = "form") -> ChangeSet:
+        """Add one record (validated); returns the change set with its new id."""
+        return self.create_many(kind, [values], source=source)
+
+    def create_many(
+        self,
+        kind: str,
+        rows: Iterable[Mapping[str, object]],
+        *,
+        source: str,
+        batch: str | None = None,
+        office: str | None = None,
+        validate: bool = True,
+        progress: Progress | None = None,
+        total: int | None = None,
+    ) -> ChangeSet:
+        """Add many records in one transaction (all or nothing), indexed for search and audited.
+
+        Rows may carry ``id`` (kept) and ``owner_office``; everything else must be schema fields.
+        """
+        entity = schema.entity(kind)
+        progress = progress or NoProgress()
+        context = self.context(source, batch=batch)
+        keys = [f.key for f in entity.fields]
+        columns = ["rid", "id", "owner_office", "created_at", "updated_at", "updated_by", "revision", *keys]
+        sql = (f"INSERT INTO [{entity.table}] ({', '.join(f'[{c}]' for c in columns)})"
+               f" VALUES ({', '.join('?' for _ in columns)})")
+        created: list[str] = []
+        extras = self.vocabulary_extras() if validate else {}
+        with self.transaction() as conn:
+            next_rid = int(conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{entity.table}]").fetchone()[0]) + 1
+            pending: list[tuple[int, Mapping[str, object]]] = []
+            for values in rows:
+                data = {k: v for k, v in values.items() if k not in ("id", "owner_office")}
+                if validate:
+                    self._refuse_invalid(entity, data, partial=False, extras=extras)
+                record_id = str(values.get("id") or uuid.uuid4())
+                pending.append((next_rid, {**data, "id": record_id,
+                                           "owner_office": values.get("owner_office") or office or context.office}))
+                next_rid += 1
+                if len(pending) >= 2000:
+                    self._insert_chunk(conn, entity, sql, keys, pending, context, created)
+                    check_cancelled(progress)
+                    progress.step(len(created), total)
+            self._insert_chunk(conn, entity, sql, keys, pending, context, created)
+            progress.step(len(created), total)
+        return ChangeSet(entity.key, created=tuple(created), batch=batch)
+
+    @staticmethod
+    def _insert_chunk(conn: sqlite3.Connection, entity: Entity, sql: str, keys: list[str],
+                      pending: list[tuple[int, Mapping[str, object]]], context: Context, created: list[str]) -> None:
+        fields = entity.by_key
+        conn.executemany(sql, ([rid, values["id"], values["owner_office"], context.at, context.at, context.office, 1,
+                                *(records.encode(fields[k], values.get(k)) for k in keys)]
+                               for rid, values in pending))
+        search.index_rows(conn, entity, pending)
+        ids = [str(values["id"]) for _, values in pending]
+        audit.record_created(conn, context, entity.key, ids)
+        created.extend(ids)
+        pending.clear()
+
+    def update(
+        self,
+        kind: str,
+        record_id: str,
+        changes: Mapping[str, object],
+        *,
+        source: str = "form",
+        expected_revision: int | None = None,
+        batch: str | None = None,
+        origin: str | None = None,
+    ) -> ChangeSet:
+        """Change some fields of one record; only real changes are written and audited.
+
+        ``expected_revision`` guards against overwriting an edit made meanwhile (raises ``record.stale``).
+        """
+        entity = schema.entity(kind)
+        self._refuse_invalid(entity, changes, partial=True, extras=self.vocabulary_extras())
+        context = self.context(source, batch=batch, origin=origin)
+        with self.transaction() as conn:
+            changed = self._apply_update(conn, entity, record_id, changes, context, expected_revision)
+        return ChangeSet(entity.key, updated={record_id: tuple(changed)} if changed else {}, batch=batch)
+
+    def _apply_update(self, conn: sqlite3.Connection, entity: Entity, record_id: str,
+                      changes: Mapping[str, object], context: Context, expected_revision: int | None) -> list[str]:
+        current = self.record(entity.key, record_id)
+        if current is None:
+            raise NotFound("record.not_found", record_id=record_id)
+        revision = int(current["revision"])  # type: ignore[call-overload]
+        if expected_revision is not None and expected_revision != revision:
+            raise InputRefused("record.stale", found=revision, expected=expected_revision)
+        diff = {k: (current.get(k), v) for k, v in changes.items() if current.get(k) != v}
+        if not diff:
+            return []
+        fields = entity.by_key
+        assignments = ", ".join(f"[{k}] = ?" for k in diff)
+        conn.execute(
+            f"UPDATE [{entity.table}] SET {assignments}, updated_at = ?, updated_by = ?, revision = revision + 1"
+            " WHERE id = ?",
+            [*(records.encode(fields[k], new) for k, (_, new) in diff.items()), context.at, context.office, record_id])
+        if search.searchable_changed(entity, list(diff)):
+            rid = int(current["rid"])  # type: ignore[call-overload]
+            search.unindex_rows(conn, entity, [(rid, current)])
+            search.index_rows(conn, entity, [(rid, {**current, **{k: new for k, (_, new) in diff.items()}})])
+        audit.fields_changed(conn, context, entity.key, record_id, revision + 1, diff)
+        return list(diff)
+
+    def delete(self, kind: str, record_ids: Sequence[str], *, source: str = "form",
+               batch: str | None = None) -> ChangeSet:
+        """Delete records; the audit log keeps each whole record so it can be restored."""
+        entity = schema.entity(kind)
+        context = self.context(source, batch=batch)
+        deleted: list[str] = []
+        with self.transaction() as conn:
+            for record_id in record_ids:
+                current = self.record(kind, record_id)
+                if current is None:
+                    raise NotFound("record.not_found", record_id=record_id)
+                search.unindex_rows(conn, entity, [(int(current["rid"]), current)])  # type: ignore[call-overload]
+                conn.execute(f"DELETE FROM [{entity.table}] WHERE id = ?", [record_id])
+                audit.record_deleted(conn, context, entity.key, record_id, current)
+                deleted.append(record_id)
+        return ChangeSet(entity.key, deleted=tuple(deleted), batch=batch)
+
+    def history(self, record_id: str) -> list[audit.Entry]:
+        return audit.history(self.conn, record_id)
