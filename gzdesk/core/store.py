@@ -110,18 +110,19 @@ class Store:
         uri = f"{path.as_uri()}?mode=ro" if read_only else f"{path.as_uri()}?mode=rwc"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
                                check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            conn.execute("PRAGMA synchronous = FULL")
         return conn
 
     @staticmethod
     def _version(conn: sqlite3.Connection, path: Path) -> int:
+        """The schema version; also the first read, so a file that is not a database is refused here."""
         try:
-            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as error:
             conn.close()
             raise DatabaseRefused("db.not_a_database", path=str(path)) from error
+        return version
 
     def close(self) -> None:
         self.conn.close()
@@ -157,7 +158,7 @@ class Store:
         except BaseException as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if isinstance(error, sqlite3.Error):
+            if isinstance(error, sqlite3.OperationalError):  # locked, disk full, I/O: the clerk can act
                 raise _translate_sqlite_error(error) from error
             raise
 

@@ -1,0 +1,173 @@
+"""The command line: a thin shell over the core (ARCHITECTURE.md "The command line" is the contract).
+
+Exit codes: 0 done; 1 the input was refused (message on stderr, nothing changed); 2 usage error;
+3 conflicts or invalid rows need a decision. Messages follow ``--lang`` or the system locale.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gzdesk import paths
+from gzdesk.core import backup as backups
+from gzdesk.core import canonical, messages, schema
+from gzdesk.core.check import check_database
+from gzdesk.core.errors import GzdeskError
+from gzdesk.core.store import Store
+
+OpenApp = Callable[[Path | None, str], int]
+
+messages.register({
+    "cli.check_ok": ("数据库检查通过：{path}", "Database check passed: {path}"),
+    "cli.check_found": ("发现 {count} 个问题：", "{count} problem(s) found:"),
+    "cli.backup_done": ("已备份到 {path}", "Backed up to {path}"),
+    "cli.restore_done": ("已从 {backup} 恢复；恢复前的数据已备份到 {safety}",
+                         "Restored from {backup}; the data before the restore was backed up to {safety}"),
+    "cli.no_backups": ("还没有备份", "No backups yet"),
+    "cli.demo_done": ("已生成示例数据：{counts}", "Sample data added: {counts}"),
+    "cli.no_gui": ("此安装不含桌面界面", "This installation has no desktop interface"),
+})
+
+
+@dataclass
+class Settings:
+    db: Path | None
+    lang: str
+
+    @property
+    def database(self) -> Path:
+        return self.db or paths.default_database()
+
+    def say(self, code: str, **params: object) -> None:
+        click.echo(messages.render(code, self.lang, **params))
+
+
+class _Group(click.Group):
+    """Turns every :class:`GzdeskError` into its clear message on stderr and its exit code — no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GzdeskError as error:
+            settings = ctx.find_object(Settings)
+            lang = settings.lang if settings else messages.default_language()
+            click.echo(error.message(lang), err=True)
+            ctx.exit(error.exit_code)
+
+
+def _lists_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--list", "kind", required=True, type=click.Choice(schema.LIST_KEYS),
+                        help="investment | tech_transfer | expansion")
+
+
+def make_cli(open_app: OpenApp | None = None) -> click.Group:
+    """Build the ``gzdesk`` command; ``open_app(db, lang)`` opens the desktop app when no command is given."""
+
+    @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+    @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Database file (default: the user data folder).")
+    @click.option("--lang", type=click.Choice(messages.LANGUAGES), default=None, help="zh or en")
+    @click.version_option(package_name="gzdesk")
+    @click.pass_context
+    def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
+        """gzdesk — 招商引资、科技成果转化、增资扩产项目清单与进展评估。Without a command: open the app."""
+        ctx.obj = Settings(db, lang or messages.default_language())
+        if ctx.invoked_subcommand is None:
+            if open_app is None:
+                ctx.obj.say("cli.no_gui")
+                ctx.exit(1)
+            ctx.exit(open_app(db, ctx.obj.lang))
+
+    @main.command()
+    @_lists_option()
+    @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json")
+    @click.pass_obj
+    def records(settings: Settings, kind: str, output_format: str) -> None:
+        """Print every record of a list with the canonical field keys."""
+        with Store.open(settings.database, read_only=True) as store:
+            entity = schema.entity(kind)
+            rows = store.iter_records(kind)
+            out = sys.stdout
+            if output_format == "csv":
+                writer = csv.writer(out)
+                writer.writerow(canonical.csv_header(entity))
+                writer.writerows(canonical.csv_row(entity, row, store.reference) for row in rows)
+                return
+            out.write("[")
+            for index, row in enumerate(rows):
+                out.write(",\n" if index else "\n")
+                out.write(json.dumps(canonical.canonical(entity, row, store.reference), ensure_ascii=False))
+            out.write("\n]\n")
+
+    @main.command()
+    @click.option("--projects", type=click.IntRange(0, 5_000_000), default=2000, show_default=True)
+    @click.option("--seed", type=int, default=2026, show_default=True)
+    @click.option("--evaluation-months", type=click.IntRange(0, 12), default=None,
+                  help="Months of evaluation history (default: this year so far).")
+    @click.pass_obj
+    def demo(settings: Settings, projects: int, seed: int, evaluation_months: int | None) -> None:
+        """Fill the database with realistic Guangzhou sample data."""
+        from gzdesk.core.demo import fill_demo
+
+        with Store.open(settings.database) as store:
+            report = fill_demo(store, projects=projects, seed=seed, evaluation_months=evaluation_months)
+        settings.say("cli.demo_done", counts=json.dumps(report.counts, ensure_ascii=False))
+
+    @main.command()
+    @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+    @click.pass_obj
+    def check(settings: Settings, as_json: bool) -> None:
+        """Integrity check plus the app's own rules; exit 1 when anything is wrong."""
+        with Store.open(settings.database, read_only=True) as store:
+            findings = check_database(store, lang=settings.lang)
+        if as_json:
+            click.echo(json.dumps({"ok": not findings, "problems": [
+                {"code": f.code, "message": f.message(settings.lang)} for f in findings]}, ensure_ascii=False))
+        elif not findings:
+            settings.say("cli.check_ok", path=settings.database)
+        else:
+            settings.say("cli.check_found", count=len(findings))
+            for finding in findings:
+                click.echo("  - " + finding.message(settings.lang))
+        if findings:
+            sys.exit(1)
+
+    @main.command()
+    @click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder for the backup (default: <db>.backups beside the database).")
+    @click.option("--list", "list_only", is_flag=True, help="List the backups, newest first.")
+    @click.pass_obj
+    def backup(settings: Settings, folder: Path | None, list_only: bool) -> None:
+        """Take a verified online backup of the database (or list the backups)."""
+        if list_only:
+            found = backups.list_backups(settings.database)
+            if not found:
+                settings.say("cli.no_backups")
+            for info in found:
+                click.echo(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason:<16} {info.size:>12,}  {info.path}")
+            return
+        with Store.open(settings.database) as store:
+            target = backups.backup(store.conn, store.path, reason="manual", folder=folder)
+        settings.say("cli.backup_done", path=target)
+
+    @main.command()
+    @click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.pass_obj
+    def restore(settings: Settings, backup_file: Path) -> None:
+        """Restore a backup; the current data is backed up first. Close the app before restoring."""
+        safety = backups.restore(settings.database.resolve(), backup_file)
+        Store.open(settings.database).close()  # upgrade an older backup's schema now
+        settings.say("cli.restore_done", backup=backup_file, safety=safety)
+
+    return main
+
+
+cli = make_cli()

@@ -1,0 +1,1 @@
+"""Reading any workbook a clerk receives, and writing the workbooks gzdesk sends."""

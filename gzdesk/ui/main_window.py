@@ -1,0 +1,108 @@
+"""The main window: the lists in a sidebar, a table with search, counts in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gzdesk.core import schema
+from gzdesk.core.query import Query
+from gzdesk.core.store import Store
+from gzdesk.ui.table_model import RecordTableModel
+
+SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
+
+
+def tr(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, *, lang: str = "zh") -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.setWindowTitle(tr(lang, "gzdesk 项目清单", "gzdesk project lists") + f" — {store.path.name}")
+        self.sidebar = QListWidget()
+        for kind in SIDEBAR_KINDS:
+            item = QListWidgetItem(schema.entity(kind).label(lang))
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.sidebar.addItem(item)
+        self.sidebar.setMaximumWidth(180)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr(lang, "搜索（支持中文，如：芯片）", "Search (Chinese works, e.g. 芯片)"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.models: dict[str, RecordTableModel] = {}
+        self.sidebar.currentRowChanged.connect(self._show_kind)
+        self.search.returnPressed.connect(self._apply_search)
+        self.search.textChanged.connect(lambda text: None if text else self._apply_search())
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.sidebar.setCurrentRow(0)
+        self._restore_state()
+
+    @property
+    def model(self) -> RecordTableModel:
+        return self.models[self.current_kind]
+
+    @property
+    def current_kind(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else schema.LIST_KEYS[0]
+
+    def _show_kind(self) -> None:
+        kind = self.current_kind
+        if kind not in self.models:
+            self.models[kind] = RecordTableModel(self.store, kind, lang=self.lang, parent=self)
+        self.table.setModel(self.models[kind])
+        self._update_count()
+
+    def _apply_search(self) -> None:
+        model = self.model
+        model.set_query(Query(model.query.filters, model.query.sort, self.search.text().strip()))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        self.count_label.setText(tr(self.lang, f"共 {total:,} 条", f"{total:,} records"))
+
+    def _settings(self) -> QSettings:
+        return QSettings("gzdesk", "gzdesk")
+
+    def _restore_state(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._settings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

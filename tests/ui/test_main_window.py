@@ -1,0 +1,61 @@
+"""The main window on a real database, driven offscreen with qtbot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gzdesk.core.store import Store
+from gzdesk.ui.main_window import MainWindow
+from gzdesk.ui.table_model import RecordTableModel
+from tests.conftest import project
+
+
+def fill(store: Store, count: int = 600) -> None:
+    rows = [project(f"{'芯片' if i % 3 == 0 else '机器人'}项目{i:04d}", "440112" if i % 2 else "440106",
+                    total_investment=float(i), stage="在谈") for i in range(count)]
+    store.create_many("investment", rows, source="test")
+
+
+def test_table_model_passes_qtmodeltester(qtmodeltester: object, store: Store) -> None:
+    fill(store, 300)
+    model = RecordTableModel(store, "investment")
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.sort(model.fields.index(model.entity.field("total_investment")),
+               Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.data(model.index(0, model.fields.index(model.entity.field("name")))) == "机器人项目0299"
+
+
+def test_window_lists_searches_and_sorts(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    fill(store)
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 600
+    assert window.count_label.text() == "共 600 条"
+    window.search.setText("芯片")  # QTest.keyClicks aborts on non-Latin text offscreen
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 200
+    assert window.count_label.text() == "共 200 条"
+    name_column = window.model.fields.index(window.model.entity.field("name"))
+    window.table.sortByColumn(name_column, Qt.SortOrder.DescendingOrder)
+    assert window.model.data(window.model.index(0, name_column)) == "芯片项目0597"
+    district_column = window.model.fields.index(window.model.entity.field("district"))
+    assert window.model.data(window.model.index(0, district_column)) == "黄埔区"
+    window.search.clear()
+    assert window.model.rowCount() == 600
+    window.sidebar.setCurrentRow(2)
+    assert window.current_kind == "expansion" and window.model.rowCount() == 0
+    window.grab().save(str(tmp_path / "main.png"))
+    assert (tmp_path / "main.png").stat().st_size > 1000
+
+
+def test_english_window_has_english_labels(qtbot: QtBot, store: Store) -> None:
+    window = MainWindow(store, lang="en")
+    qtbot.addWidget(window)
+    assert window.sidebar.item(0).text() == "Investment promotion"
+    assert window.model.headerData(window.model.fields.index(window.model.entity.field("total_investment")),
+                                   Qt.Orientation.Horizontal) == "Total investment (10k CNY)"
