@@ -97,8 +97,9 @@ def _entries(conn: sqlite3.Connection, where: str, params: list[object]) -> list
     rows = conn.execute(
         "SELECT seq, at, office, source, batch, origin, entity, record_id, action, field, old, new, revision"
         f" FROM audit WHERE {where} ORDER BY seq", params).fetchall()
-    return [Entry(*row[:10], json.loads(row[10]) if row[10] else None,  # type: ignore[misc]
-                  json.loads(row[11]) if row[11] else None, row[12]) for row in rows]
+    return [Entry(seq=row[0], at=row[1], office=row[2], source=row[3], batch=row[4], origin=row[5], entity=row[6],
+                  record_id=row[7], action=row[8], field=row[9], old=json.loads(row[10]) if row[10] else None,
+                  new=json.loads(row[11]) if row[11] else None, revision=row[12]) for row in rows]
 
 
 def history(conn: sqlite3.Connection, record_id: str) -> list[Entry]:

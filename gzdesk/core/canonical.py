@@ -43,7 +43,7 @@ def csv_row(entity: Entity, row: Mapping[str, object], reference: Reference) -> 
             yield described["name"] if described else None
             yield described["code"] if described else None
         elif field.type is FieldType.TAGS:
-            yield "、".join(value) if isinstance(value, list) else value  # type: ignore[arg-type]
+            yield "、".join(map(str, value)) if isinstance(value, list) else value
         elif field.type is FieldType.BOOLEAN:
             yield None if value is None else ("是" if value else "否")
         else:

@@ -94,7 +94,7 @@ class Reference:
         i = self.industries.get(code)
         return code if i is None else (i.name_en if lang == "en" else i.name_zh)
 
-    def describe(self, reference: str, code: str | None) -> Mapping[str, str] | None:
+    def describe(self, reference: str, code: str | None) -> Mapping[str, str | None] | None:
         """``{"code": …, "name": …}`` for JSON output; a value kept as written (unknown) has no code."""
         if code is None:
             return None

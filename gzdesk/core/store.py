@@ -185,7 +185,8 @@ class Store:
     def reference(self) -> Reference:
         districts = [District(code, zh, en, tuple(json.loads(legacy)))
                      for code, zh, en, legacy in self.conn.execute("SELECT * FROM district ORDER BY code")]
-        industries = [Industry(*row[:7], aliases=tuple(json.loads(row[7])), retired=bool(row[8]))
+        industries = [Industry(code=row[0], group_zh=row[1], group_en=row[2], subgroup_zh=row[3], subgroup_en=row[4],
+                               name_zh=row[5], name_en=row[6], aliases=tuple(json.loads(row[7])), retired=bool(row[8]))
                       for row in self.conn.execute("SELECT * FROM industry ORDER BY code")]
         return Reference(districts, industries)
 

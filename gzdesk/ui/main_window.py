@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_kind)
         self.search.returnPressed.connect(self._apply_search)
         self.search.textChanged.connect(lambda text: None if text else self._apply_search())
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.sidebar.setCurrentRow(0)
         self._restore_state()
 
@@ -103,6 +103,6 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._settings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
