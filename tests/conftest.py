@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from gzdesk.core.store import Store
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -17,9 +19,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator["Store"]:  # noqa: F821
-    from gzdesk.core.store import Store
-
+def store(db_path: Path) -> Iterator[Store]:
     opened = Store.open(db_path)
     yield opened
     opened.close()
