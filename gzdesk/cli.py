@@ -7,6 +7,8 @@ Exit codes: 0 done; 1 the input was refused (message on stderr, nothing changed)
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -39,8 +41,8 @@ messages.register({
 
 @dataclass
 class Settings:
-    db: Path | None
-    lang: str
+    db: Path | None = None
+    lang: str = dataclasses.field(default_factory=messages.default_language)
 
     @property
     def database(self) -> Path:
@@ -61,6 +63,26 @@ class _Group(click.Group):
             lang = settings.lang if settings else messages.default_language()
             click.echo(error.message(lang), err=True)
             ctx.exit(error.exit_code)
+
+
+def _pass_settings(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command its own ``--db`` and ``--lang`` (either place works: ``gzdesk --db x records`` or
+    ``gzdesk records --db x``) and pass it the merged :class:`Settings` as first argument."""
+
+    def wrapper(ctx: click.Context, /, command_db: Path | None, command_lang: str | None, **kwargs: Any) -> Any:
+        settings = ctx.find_object(Settings) or ctx.ensure_object(Settings)
+        if command_db is not None:
+            settings.db = command_db
+        if command_lang is not None:
+            settings.lang = command_lang
+        return command(settings, **kwargs)
+
+    functools.update_wrapper(wrapper, command)
+    decorated = click.pass_context(wrapper)
+    decorated = click.option("--lang", "command_lang", type=click.Choice(messages.LANGUAGES), default=None,
+                             help="zh or en")(decorated)
+    return click.option("--db", "command_db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="Database file (default: the user data folder).")(decorated)
 
 
 def _lists_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -89,7 +111,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
     @main.command()
     @_lists_option()
     @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json")
-    @click.pass_obj
+    @_pass_settings
     def records(settings: Settings, kind: str, output_format: str) -> None:
         """Print every record of a list with the canonical field keys."""
         with Store.open(settings.database, read_only=True) as store:
@@ -112,7 +134,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
     @click.option("--seed", type=int, default=2026, show_default=True)
     @click.option("--evaluation-months", type=click.IntRange(0, 12), default=None,
                   help="Months of evaluation history (default: this year so far).")
-    @click.pass_obj
+    @_pass_settings
     def demo(settings: Settings, projects: int, seed: int, evaluation_months: int | None) -> None:
         """Fill the database with realistic Guangzhou sample data."""
         from gzdesk.core.demo import fill_demo
@@ -123,7 +145,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
 
     @main.command()
     @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
-    @click.pass_obj
+    @_pass_settings
     def check(settings: Settings, as_json: bool) -> None:
         """Integrity check plus the app's own rules; exit 1 when anything is wrong."""
         with Store.open(settings.database, read_only=True) as store:
@@ -144,7 +166,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
     @click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="Folder for the backup (default: <db>.backups beside the database).")
     @click.option("--list", "list_only", is_flag=True, help="List the backups, newest first.")
-    @click.pass_obj
+    @_pass_settings
     def backup(settings: Settings, folder: Path | None, list_only: bool) -> None:
         """Take a verified online backup of the database (or list the backups)."""
         if list_only:
@@ -160,7 +182,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
 
     @main.command()
     @click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
-    @click.pass_obj
+    @_pass_settings
     def restore(settings: Settings, backup_file: Path) -> None:
         """Restore a backup; the current data is backed up first. Close the app before restoring."""
         safety = backups.restore(settings.database.resolve(), backup_file)

@@ -27,7 +27,7 @@ def test_records_json_uses_canonical_keys_and_forms(db_path: Path) -> None:
                                            agreed_investment=85000.0, signed_on="2025-09-03", planned_start="2026-03",
                                            foreign=False, tags=["上市公司"]))
         store.create("investment", project("未知产业项目", "440112", industry="量子科技"))
-    code, out, _ = invoke("--db", str(db_path), "records", "--list", "investment", "--format", "json")
+    code, out, _ = invoke("records", "--list", "investment", "--db", str(db_path), "--format", "json")
     assert code == 0
     first, second = json.loads(out)
     assert first["name"] == "岚舟数字科技总部大楼项目"
