@@ -190,6 +190,10 @@ class Store:
                       for row in self.conn.execute("SELECT * FROM industry ORDER BY code")]
         return Reference(districts, industries)
 
+    def refresh_reference(self) -> None:
+        """Forget the cached districts and industries (after the taxonomy was edited)."""
+        self.__dict__.pop("reference", None)
+
     def vocabulary_extras(self) -> dict[str, set[str]]:
         """Values the clerk added to the editable vocabularies, by vocabulary key."""
         extras: dict[str, set[str]] = {}
