@@ -39,12 +39,12 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(schema.entity(kind).label(lang))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.sidebar.addItem(item)
-        self.sidebar.setMaximumWidth(180)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr(lang, "搜索（支持中文，如：芯片）", "Search (Chinese works, e.g. 芯片)"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # with no indicator this does not sort at start
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.count_label = QLabel()
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
         self.models: dict[str, RecordTableModel] = {}
         self.sidebar.currentRowChanged.connect(self._show_kind)
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         if kind not in self.models:
             self.models[kind] = RecordTableModel(self.store, kind, lang=self.lang, parent=self)
         self.table.setModel(self.models[kind])
+        for column, field in enumerate(self.models[kind].fields):
+            wide = field.type.sql_type == "TEXT" and (field.max_length or 1000) >= 200
+            self.table.setColumnWidth(column, 260 if wide else 110)
         self._update_count()
 
     def _apply_search(self) -> None:
