@@ -13,7 +13,7 @@ from collections.abc import Callable
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from gzdesk.core import reference, schema, search
+from gzdesk.core import matching, reference, schema, search
 from gzdesk.core.schema import Entity
 
 SYSTEM_COLUMNS = (
@@ -145,6 +145,18 @@ def import_ledger(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX batch_file ON batch(file_sha256)")
     db.execute("CREATE INDEX batch_status ON batch(status)")
+
+
+@_migration(4)
+def natural_keys(db: sqlite_utils.Database) -> None:
+    """A normalised name + district column on the project lists, indexed, so re-imports find their records."""
+    for entity in schema.PROJECT_LISTS:
+        db.execute(f"ALTER TABLE [{entity.table}] ADD COLUMN natural_key TEXT")
+        db.execute(f"CREATE INDEX [{entity.table}_natural_key] ON [{entity.table}](natural_key)")
+        rows = db.execute(f"SELECT rid, name, district FROM [{entity.table}]").fetchall()
+        db.conn.executemany(
+            f"UPDATE [{entity.table}] SET natural_key = ? WHERE rid = ?",
+            ((matching.natural_key(entity, {"name": name, "district": district}), rid) for rid, name, district in rows))
 
 
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:

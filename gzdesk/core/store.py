@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from gzdesk.core import audit, messages, migrations, records, schema, search
+from gzdesk.core import audit, matching, messages, migrations, records, schema, search
 from gzdesk.core.audit import ChangeSet, Context
 from gzdesk.core.errors import DatabaseRefused, InputRefused, InvalidValues, NotFound
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
@@ -245,6 +245,20 @@ class Store:
         found = list(self._decoded(entity, cursor))
         return found[0] if found else None
 
+    def records_by_natural_key(self, kind: str, keys: Iterable[str]) -> dict[str, list[dict[str, object]]]:
+        """The records whose natural key (normalised name + district) is one of ``keys``, grouped by key."""
+        entity = schema.entity(kind)
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, list[dict[str, object]]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            cursor = self.conn.execute(
+                f"SELECT * FROM [{entity.table}] WHERE natural_key IN ({', '.join('?' for _ in chunk)}) ORDER BY rid",
+                chunk)
+            for row in self._decoded(entity, cursor):
+                found.setdefault(str(row["natural_key"]), []).append(row)
+        return found
+
     def iter_records(self, kind: str, query: Query = Query(), *, chunk: int = 2000) -> Iterator[dict[str, object]]:
         """Every record matching ``query`` in its order, read in chunks (constant memory)."""
         entity = schema.entity(kind)
@@ -297,6 +311,8 @@ class Store:
         context = self.context(source, batch=batch)
         keys = [f.key for f in entity.fields]
         columns = ["rid", "id", "owner_office", "created_at", "updated_at", "updated_by", "revision", *keys]
+        if entity.is_project_list:
+            columns.append("natural_key")
         sql = (f"INSERT INTO [{entity.table}] ({', '.join(f'[{c}]' for c in columns)})"
                f" VALUES ({', '.join('?' for _ in columns)})")
         created: list[str] = []
@@ -324,8 +340,10 @@ class Store:
     def _insert_chunk(conn: sqlite3.Connection, entity: Entity, sql: str, keys: list[str],
                       pending: list[tuple[int, Mapping[str, object]]], context: Context, created: list[str]) -> None:
         fields = entity.by_key
+        extra = [matching.natural_key] if entity.is_project_list else []
         conn.executemany(sql, ([rid, values["id"], values["owner_office"], context.at, context.at, context.office, 1,
-                                *(records.encode(fields[k], values.get(k)) for k in keys)]
+                                *(records.encode(fields[k], values.get(k)) for k in keys),
+                                *(key_of(entity, values) for key_of in extra)]
                                for rid, values in pending))
         search.index_rows(conn, entity, pending)
         ids = [str(values["id"]) for _, values in pending]
@@ -367,11 +385,14 @@ class Store:
         if not diff:
             return []
         fields = entity.by_key
-        assignments = ", ".join(f"[{k}] = ?" for k in diff)
+        columns = {k: records.encode(fields[k], new) for k, (_, new) in diff.items()}
+        if entity.is_project_list and ("name" in diff or "district" in diff):
+            columns["natural_key"] = matching.natural_key(entity, {**current, **changes})
+        assignments = ", ".join(f"[{k}] = ?" for k in columns)
         conn.execute(
             f"UPDATE [{entity.table}] SET {assignments}, updated_at = ?, updated_by = ?, revision = revision + 1"
             " WHERE id = ?",
-            [*(records.encode(fields[k], new) for k, (_, new) in diff.items()), context.at, context.office, record_id])
+            [*columns.values(), context.at, context.office, record_id])
         if search.searchable_changed(entity, list(diff)):
             rid = int(current["rid"])  # type: ignore[call-overload]
             search.unindex_rows(conn, entity, [(rid, current)])

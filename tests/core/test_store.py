@@ -111,3 +111,18 @@ def test_office_setting_owns_new_records(store: Store) -> None:
     record_id = store.create("investment", project()).created[0]
     record = store.record("investment", record_id)
     assert record is not None and record["owner_office"] == "440106-tzj" and record["updated_by"] == "440106-tzj"
+
+
+def test_natural_keys_ignore_form_but_keep_phases(store: Store) -> None:
+    from gzdesk.core.matching import normalise_name
+
+    assert normalise_name("芯片项目（一期）") == normalise_name(" 芯片项目 (一期) ") == "芯片项目一期"
+    assert normalise_name("芯片项目（一期）") != normalise_name("芯片项目（二期）")
+    assert normalise_name("ＡＩ芯片") == "ai芯片"
+    one = store.create("investment", project("芯片项目（一期）", "440112")).created[0]
+    store.create("investment", project("芯片项目（二期）", "440112"))
+    found = store.records_by_natural_key("investment", ["芯片项目一期|440112", "芯片项目一期|440106"])
+    assert [r["id"] for r in found["芯片项目一期|440112"]] == [one] and "芯片项目一期|440106" not in found
+    store.update("investment", one, {"district": "440106"})
+    assert [r["id"] for r in store.records_by_natural_key("investment", ["芯片项目一期|440106"])["芯片项目一期|440106"]
+            ] == [one]

@@ -1,0 +1,28 @@
+"""Natural keys: how a row without a record id is recognised as a record we already have.
+
+A project is its normalised name plus its district: full-width and half-width forms, blanks, brackets and
+punctuation do not count ("芯片项目（一期）" = "芯片项目 (一期)"), but every letter and digit does, so
+(一期) and (二期) stay different projects. The enterprise only breaks ties (EXCHANGE.md "Match").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from gzdesk.core.schema import Entity
+
+
+def normalise_name(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def natural_key(entity: Entity, values: Mapping[str, object]) -> str | None:
+    """``"<normalised name>|<district code>"`` for a project list; None for other entities or without a name."""
+    if not entity.is_project_list:
+        return None
+    name = values.get("name")
+    if not isinstance(name, str) or not normalise_name(name):
+        return None
+    return f"{normalise_name(name)}|{values.get('district') or ''}"
