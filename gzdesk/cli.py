@@ -22,7 +22,9 @@ from gzdesk import paths
 from gzdesk.core import backup as backups
 from gzdesk.core import canonical, messages, schema, taxonomy
 from gzdesk.core.check import check_database
-from gzdesk.core.errors import GzdeskError
+from gzdesk.core.errors import DecisionNeeded, GzdeskError
+from gzdesk.core.excel.problems import Problem
+from gzdesk.core.importer import ImportPlan, ImportReport, apply_import, plan_import
 from gzdesk.core.store import Store
 
 OpenApp = Callable[[Path | None, str], int]
@@ -189,8 +191,79 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
         Store.open(settings.database).close()  # upgrade an older backup's schema now
         settings.say("cli.restore_done", backup=backup_file, safety=safety)
 
+    main.add_command(import_command)
     main.add_command(_industries_group())
     return main
+
+
+def _problem_json(problem: Problem, lang: str) -> dict[str, object]:
+    raw = problem.raw
+    return {"sheet": problem.sheet, "row": problem.row, "column": problem.column, "field": problem.field,
+            "value": raw if raw is None or isinstance(raw, int | float | str | bool) else str(raw),
+            "code": problem.code, "reason": problem.reason(lang)}
+
+
+def _import_document(plan: ImportPlan, report: ImportReport | None, *, status: str, skip_invalid: bool,
+                     lang: str) -> dict[str, object]:
+    return {
+        "file": str(plan.path), "status": status, "batch": report.batch if report else None,
+        "already_imported": plan.already_imported.started_at if plan.already_imported else None,
+        "counts": plan.counts(skip_invalid=skip_invalid),
+        "tables": [{"sheet": t.sheet_name, "list": t.list_key, "header_rows": list(t.header_rows),
+                    "data_rows": len(t.data_rows), "office": t.office, "unit": t.unit,
+                    "skipped_rows": [{"row": r.row, "reason": messages.render(r.reason_code, lang)} for r in t.skipped],
+                    "unmapped_columns": [f"{c.letter} {c.header}".strip() for c in t.columns if c.field is None]}
+                   for t in plan.tables],
+        "skipped_sheets": [{"sheet": s.sheet_name, "reason": s.message(lang)} for s in plan.skipped_sheets],
+        "notices": [messages.render(code, lang) for code in plan.workbook_notices],
+        "problems": [_problem_json(p, lang) for p in plan.problems],
+        "notes": [_problem_json(p, lang) for p in plan.notes],
+    }
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--list", "kind", type=click.Choice(schema.LIST_KEYS), default=None,
+              help="Force the list (otherwise found from the headers).")
+@click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document with counts and every problem.")
+@click.option("--on-conflict", type=click.Choice(["fail", "keep-mine", "take-theirs"]), default="fail",
+              show_default=True, help="What to do when a row and our record both changed a field.")
+@click.option("--skip-invalid", is_flag=True, help="Import the valid rows and leave out the invalid ones.")
+@_pass_settings
+def import_command(settings: Settings, file: Path, kind: str | None, dry_run: bool, as_json: bool,
+                   on_conflict: str, skip_invalid: bool) -> None:
+    """Import a workbook (.xlsx .xlsm .xls .ods .csv): new records in one transaction, all or nothing."""
+    with Store.open(settings.database, read_only=dry_run and settings.database.exists()) as store:
+        plan = plan_import(store, file, list_hint=kind)
+        report = None
+        status = "dry-run"
+        if not dry_run:
+            try:
+                report = apply_import(store, plan, skip_invalid=skip_invalid)
+            except DecisionNeeded:
+                if as_json:
+                    click.echo(json.dumps(_import_document(plan, None, status="invalid", skip_invalid=False,
+                                                           lang=settings.lang), ensure_ascii=False, indent=1))
+                else:
+                    _print_problems(plan, settings.lang)
+                raise
+            status = "already-imported" if plan.already_imported else "imported"
+    if as_json:
+        click.echo(json.dumps(_import_document(plan, report, status=status, skip_invalid=skip_invalid,
+                                               lang=settings.lang), ensure_ascii=False, indent=1))
+        return
+    if plan.already_imported:
+        settings.say("batch.already_imported", at=plan.already_imported.started_at, batch=plan.already_imported.id)
+        return
+    _print_problems(plan, settings.lang)
+    counts = plan.counts(skip_invalid=skip_invalid)
+    settings.say("import.dry_run" if dry_run else "import.done", file=file.name, **counts)
+
+
+def _print_problems(plan: ImportPlan, lang: str) -> None:
+    for problem in plan.problems:
+        click.echo(problem.message(lang), err=True)
 
 
 def _industries_group() -> click.Group:

@@ -64,10 +64,15 @@ _INSERT = (
 )
 
 
-def record_created(conn: sqlite3.Connection, context: Context, entity: str, record_ids: Iterable[str]) -> None:
-    """One ``create`` entry per record; its values are the record's first revision, later changes are logged."""
-    conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, context.origin, entity,
-                                record_id, "create", None, None, None, 1) for record_id in record_ids))
+def record_created(conn: sqlite3.Connection, context: Context, entity: str, record_ids: Iterable[str],
+                   origins: Iterable[str | None] | None = None) -> None:
+    """One ``create`` entry per record; its values are the record's first revision, later changes are logged.
+    ``origins`` (file / sheet / row per record) overrides the context's origin."""
+    ids = list(record_ids)
+    where = list(origins) if origins is not None else [None] * len(ids)
+    conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, origin or context.origin,
+                                entity, record_id, "create", None, None, None, 1)
+                               for record_id, origin in zip(ids, where, strict=True)))
 
 
 def fields_changed(

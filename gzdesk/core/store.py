@@ -304,7 +304,8 @@ class Store:
     ) -> ChangeSet:
         """Add many records in one transaction (all or nothing), indexed for search and audited.
 
-        Rows may carry ``id`` (kept) and ``owner_office``; everything else must be schema fields.
+        Rows may carry ``id`` (kept), ``owner_office`` and ``_origin`` (file / sheet / row, for the audit entry);
+        everything else must be schema fields.
         """
         entity = schema.entity(kind)
         progress = progress or NoProgress()
@@ -321,11 +322,11 @@ class Store:
             next_rid = int(conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{entity.table}]").fetchone()[0]) + 1
             pending: list[tuple[int, Mapping[str, object]]] = []
             for values in rows:
-                data = {k: v for k, v in values.items() if k not in ("id", "owner_office")}
+                data = {k: v for k, v in values.items() if k not in ("id", "owner_office", "_origin")}
                 if validate:
                     self._refuse_invalid(entity, data, partial=False, extras=extras)
                 record_id = str(values.get("id") or uuid.uuid4())
-                pending.append((next_rid, {**data, "id": record_id,
+                pending.append((next_rid, {**data, "id": record_id, "_origin": values.get("_origin"),
                                            "owner_office": values.get("owner_office") or office or context.office}))
                 next_rid += 1
                 if len(pending) >= 2000:
@@ -347,7 +348,8 @@ class Store:
                                for rid, values in pending))
         search.index_rows(conn, entity, pending)
         ids = [str(values["id"]) for _, values in pending]
-        audit.record_created(conn, context, entity.key, ids)
+        audit.record_created(conn, context, entity.key, ids,
+                             [str(values["_origin"]) if values.get("_origin") else None for _, values in pending])
         created.extend(ids)
         pending.clear()
 
