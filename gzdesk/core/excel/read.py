@@ -1,0 +1,218 @@
+"""Reading any workbook a clerk receives: .xlsx/.xlsm, .xls, .ods and .csv, into :class:`Workbook`.
+
+Contract of :func:`read_workbook`:
+
+* The kind comes from the content (:mod:`gzdesk.core.excel.sniff`); text with a workbook name (.xlsx, .xls …)
+  is refused (``excel.text_not_workbook``), a .csv file is read as text.
+* Nothing reaches calamine before the gates: zip limits, verified part sizes and CRCs, no DTDs, and every sheet
+  scanned for its used area, which must fit :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS` and
+  :data:`MAX_SHEET_CELLS` (``excel.sheet_too_large``) — calamine aborts the process on areas it cannot allocate.
+* Values: calamine's, with empty cells as None; error cells become ``CellError("#N/A")`` etc., formulas
+  without a saved result ``CellError("no_cached_value")``, date-formatted numbers that are no valid date
+  ``CellError("bad_date")`` (documented in :mod:`gzdesk.core.excel.xlsx_scan`); durations (``[h]:mm``) become
+  their number of days (float). Text is left as read (NUL from ``_x0000_`` included): the coercion layer cleans.
+* Structural damage in any sheet refuses the whole file (``excel.damaged_sheet`` naming it); no partial result.
+* Only :class:`gzdesk.core.errors.InputRefused` (or :class:`Cancelled`) escapes for a bad file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import python_calamine
+
+from gzdesk.core.errors import GzdeskError
+from gzdesk.core.excel.gates import check_prolog, iter_part, open_zip
+from gzdesk.core.excel.model import CellValue, FileKind, Merge, Sheet, Workbook
+from gzdesk.core.excel.read_csv import read_csv
+from gzdesk.core.excel.refusals import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, refuse
+from gzdesk.core.excel.sniff import detect
+from gzdesk.core.excel.xlsx_exact import SheetXmlError, scan_exact
+from gzdesk.core.excel.xlsx_parts import SheetPart, Structure, missing_part, read_structure
+from gzdesk.core.excel.xlsx_scan import NeedsExactScan, SheetScan, scan_fast
+from gzdesk.core.progress import NoProgress, Progress, check_cancelled
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".et", ".ett", ".ods", ".xlsb"})
+
+
+def read_workbook(path: Path | str, *, progress: Progress | None = None) -> Workbook:
+    """Read every sheet of the workbook at ``path`` (see the module contract)."""
+    path = Path(path)
+    progress = progress or NoProgress()
+    try:
+        detection = detect(path)
+        if detection.kind is FileKind.CSV:
+            if path.suffix.lower() in WORKBOOK_SUFFIXES:
+                raise refuse("excel.text_not_workbook", path)
+            sheets: tuple[Sheet, ...] = (read_csv(path, detection.encoding or "utf-8", progress=progress),)
+        elif detection.kind is FileKind.XLSX:
+            sheets = _read_xlsx(path, progress)
+        else:
+            from gzdesk.core.excel.read_other import read_ods, read_xls
+
+            reader = read_xls if detection.kind is FileKind.XLS else read_ods
+            sheets = reader(path, progress)
+    except GzdeskError:
+        raise
+    except MemoryError as error:
+        raise refuse("excel.too_large_file", path, size_mb=_size_mb(path), max_mb="—") from error
+    except Exception as error:  # a parser failed in a way we did not foresee: the file is damaged
+        raise refuse("excel.damaged", path) from error
+    return Workbook(path, detection.kind, sheets, detection.notices)
+
+
+def _read_xlsx(path: Path, progress: Progress) -> tuple[Sheet, ...]:
+    with open_zip(path) as archive:
+        structure = read_structure(archive, path)
+        guarded: list[_Guarded] = []
+        for index, sheet in enumerate(structure.sheets):  # every sheet passes before calamine reads any
+            check_cancelled(progress)
+            progress.step(index, 2 * len(structure.sheets), sheet.name)
+            if sheet.part is None:
+                raise missing_part(path, sheet)
+            chunks = _part_chunks(archive, archive.getinfo(sheet.part), path)
+            guarded.append(_guard(path, sheet, chunks, structure))
+        if structure.shared_strings:
+            for _ in _checked(iter_part(archive, archive.getinfo(structure.shared_strings), path), path):
+                pass
+        return _calamine_sheets(path, structure, guarded, progress)
+
+
+@dataclass
+class _Guarded:
+    """A sheet whose used area passed, with its scan."""
+
+    part: SheetPart
+    scan: SheetScan
+
+
+def _part_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Callable[[], Iterator[bytes]]:
+    """A function giving the part's verified chunks afresh each time it is called."""
+    return lambda: _checked(iter_part(archive, info, path), path)
+
+
+def _checked(chunks: Iterator[bytes], path: Path) -> Iterator[bytes]:
+    """The chunks of a part, the first one checked for a DTD."""
+    first = True
+    for chunk in chunks:
+        if first:
+            check_prolog(chunk, path)
+            first = False
+        yield chunk
+
+
+def _guard(path: Path, sheet: SheetPart, chunks: Callable[[], Iterator[bytes]], structure: Structure) -> _Guarded:
+    """Scan the sheet (exactly when the fast scan cannot, or when its loose bound is over the limits) and
+    refuse it when its used area does not fit."""
+    try:
+        try:
+            scan = scan_fast(chunks(), styles=structure.styles, date1904=structure.date1904)
+            exact = fits(scan.rows, scan.columns)
+        except NeedsExactScan:
+            exact = False
+        if not exact:
+            scan = scan_exact(chunks(), styles=structure.styles, date1904=structure.date1904)
+    except SheetXmlError as error:
+        raise refuse("excel.damaged_sheet", path, sheet=sheet.name, detail=str(error)) from error
+    check_area(path, sheet.name, scan.rows, scan.columns)
+    return _Guarded(sheet, scan)
+
+
+def fits(rows: int, columns: int) -> bool:
+    """True when a used area of ``rows`` × ``columns`` (from A1) is within the sheet limits."""
+    return rows <= MAX_SHEET_ROWS and columns <= MAX_SHEET_COLUMNS and rows * columns <= MAX_SHEET_CELLS
+
+
+def check_area(path: Path, sheet: str, rows: int, columns: int) -> None:
+    """Refuse a sheet whose used area does not fit (``excel.sheet_too_large``)."""
+    if not fits(rows, columns):
+        raise refuse("excel.sheet_too_large", path, sheet=sheet, rows=rows, columns=columns,
+                     max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS, max_cells=MAX_SHEET_CELLS)
+
+
+def _calamine_sheets(path: Path, structure: Structure, guarded: list[_Guarded],
+                     progress: Progress) -> tuple[Sheet, ...]:
+    workbook = open_calamine(path, FileKind.XLSX)
+    sheets = []
+    durations = bool(structure.styles.durations)
+    try:
+        for index, sheet in enumerate(guarded):
+            check_cancelled(progress)
+            progress.step(len(guarded) + index, 2 * len(guarded), sheet.part.name)
+            rows, merges = calamine_rows(workbook, path, sheet.part.name)
+            scan = sheet.scan
+            sheets.append(Sheet(sheet.part.name, clean_rows(rows, scan.overrides, check_types=durations),
+                                visible=sheet.part.visible, merges=merges, hidden_rows=frozenset(scan.hidden_rows),
+                                hidden_columns=frozenset(scan.hidden_columns)))
+    finally:
+        workbook.close()
+    return tuple(sheets)
+
+
+_SUFFIXES = {FileKind.XLSX: (".xlsx", ".xlsm", ".xltx", ".xltm"), FileKind.XLS: (".xls", ".xlt"),
+             FileKind.ODS: (".ods",)}
+
+
+def open_calamine(path: Path, kind: FileKind) -> python_calamine.CalamineWorkbook:
+    """calamine's workbook for a file of ``kind`` (calamine goes by the name, so a renamed file is handed
+    over as bytes); a password gives ``excel.encrypted``, other failures ``excel.damaged``."""
+    try:
+        if path.suffix.lower() in _SUFFIXES[kind]:
+            return python_calamine.CalamineWorkbook.from_path(str(path))
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    except python_calamine.PasswordError as error:
+        raise refuse("excel.encrypted", path) from error
+    except (python_calamine.CalamineError, OSError, ValueError) as error:
+        raise refuse("excel.damaged", path) from error
+
+
+def calamine_rows(workbook: python_calamine.CalamineWorkbook, path: Path,
+                  name: str) -> tuple[list[list[object]], tuple[Merge, ...]]:
+    """One sheet's rows from A1 and its merges; any calamine failure names the sheet (``excel.damaged_sheet``).
+    The caller has checked the sheet's used area first."""
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        rows: list[list[object]] = sheet.to_python(skip_empty_area=False)  # type: ignore[assignment]
+        ranges = sheet.merged_cell_ranges or []
+    except python_calamine.PasswordError as error:
+        raise refuse("excel.encrypted", path) from error
+    except (python_calamine.CalamineError, ValueError, OverflowError) as error:
+        raise refuse("excel.damaged_sheet", path, sheet=name, detail=str(error)) from error
+    merges = tuple(Merge(first[0], first[1], last[0], last[1]) for first, last in ranges)
+    return rows, merges
+
+
+def clean_rows(rows: list[list[object]], overrides: dict[tuple[int, int], CellValue], *,
+               check_types: bool) -> list[list[CellValue]]:
+    """calamine's rows with empty cells as None, ``overrides`` applied and (``check_types``) durations as days."""
+    for (row, column), value in overrides.items():
+        while len(rows) <= row:
+            rows.append([])
+        cells = rows[row]
+        if len(cells) <= column:
+            cells.extend([""] * (column + 1 - len(cells)))
+        cells[column] = value
+    if check_types:
+        return [[_plain(value) for value in row] for row in rows]
+    return [[None if value == "" else value for value in row] if "" in row else row  # type: ignore[misc]
+            for row in rows]
+
+
+def _plain(value: object) -> CellValue:
+    if value == "":
+        return None
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86_400
+    return value  # type: ignore[return-value]
+
+
+def _size_mb(path: Path) -> int:
+    try:
+        return path.stat().st_size >> 20
+    except OSError:
+        return 0

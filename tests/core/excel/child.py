@@ -1,0 +1,42 @@
+"""Run :func:`read_workbook` in a child process, so a reader that aborts cannot take the test run with it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+_SCRIPT = r"""
+import json, resource, sys, time
+from gzdesk.core.errors import GzdeskError
+from gzdesk.core.excel.read import read_workbook
+started = time.perf_counter()
+try:
+    workbook = read_workbook(sys.argv[1])
+    outcome = {"sheets": [[sheet.name, sum(v is not None for row in sheet.rows for v in row)]
+                          for sheet in workbook.sheets], "kind": str(workbook.kind)}
+except GzdeskError as error:
+    outcome = {"code": error.code, "message": error.message("zh"), "params": {k: str(v) for k, v in error.params.items()}}
+outcome["seconds"] = time.perf_counter() - started
+outcome["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+
+
+@dataclass(frozen=True)
+class ChildResult:
+    returncode: int
+    outcome: dict[str, object]
+    stderr: str
+
+
+def read_in_child(path: Path, *, timeout: float = 60) -> ChildResult:
+    """Read ``path`` in a fresh interpreter; the outcome is the error code/message or a per-sheet count."""
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(path)], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, check=False)
+    lines = done.stdout.strip().splitlines()
+    outcome = json.loads(lines[-1]) if done.returncode == 0 and lines else {}
+    return ChildResult(done.returncode, outcome, done.stderr)
