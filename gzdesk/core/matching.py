@@ -7,15 +7,18 @@ punctuation do not count ("芯片项目（一期）" = "芯片项目 (一期)"),
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
 from gzdesk.core.schema import Entity
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
 
 def normalise_name(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).lower()
-    return "".join(ch for ch in text if ch.isalnum())
+    """NFKC, lower case, letters and digits only (any script)."""
+    return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKC", name).lower())
 
 
 def natural_key(entity: Entity, values: Mapping[str, object]) -> str | None:

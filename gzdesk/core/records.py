@@ -64,6 +64,11 @@ def encode(field: Field, value: object) -> object:
     return value
 
 
+def encoded_keys(entity: Entity) -> list[tuple[int, Field]]:
+    """(position, field) of the fields whose SQLite form differs from their Python form, in ``entity.fields``."""
+    return [(i, f) for i, f in enumerate(entity.fields) if f.type in (T.BOOLEAN, T.TAGS)]
+
+
 def decode(field: Field, value: object) -> object:
     """The Python form of a field's SQLite value."""
     if value is None:

@@ -8,19 +8,24 @@ any text containing 芯片, for queries of one, two or more characters, in Chine
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from gzdesk.core.matching import normalise_name
 from gzdesk.core.schema import Entity
 
 
 def spaced(text: object) -> str:
-    """``"芯片 Design"`` → ``"芯 片 d e s i g n"``: NFKC, lower case, blanks dropped, one character a token."""
+    """``"芯片 Design"`` → ``"芯 片 d e s i g n"``: NFKC, lower case, only letters and digits, one a token."""
     if text is None:
         return ""
-    normalised = unicodedata.normalize("NFKC", str(text)).lower()
-    return " ".join(ch for ch in normalised if ch.isalnum())
+    return _spaced(str(text))
+
+
+@functools.lru_cache(maxsize=65_536)  # sheets repeat parks, units, enterprises and stock phrases
+def _spaced(text: str) -> str:
+    return " ".join(normalise_name(text))
 
 
 def fts_table(entity: Entity) -> str:

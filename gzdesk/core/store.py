@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -41,6 +42,18 @@ messages.register({
 })
 
 DEFAULT_OFFICE = "local"
+_ROW_EXTRAS = frozenset({"id", "owner_office", "_origin"})
+
+
+class _Pending(NamedTuple):
+    """A row on its way into the table: its rid, stable id, owner, audit origin and field values."""
+
+    rid: int
+    record_id: str
+    owner: str
+    origin: str | None
+    values: Mapping[str, object]
+
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
@@ -119,6 +132,7 @@ class Store:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB: index-heavy bulk writes stay in memory
         except sqlite3.DatabaseError as error:
             conn.close()
             raise DatabaseRefused("db.not_a_database", path=str(path)) from error
@@ -318,16 +332,18 @@ class Store:
                f" VALUES ({', '.join('?' for _ in columns)})")
         created: list[str] = []
         extras = self.vocabulary_extras() if validate else {}
+        default_owner = office or context.office
         with self.transaction() as conn:
             next_rid = int(conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{entity.table}]").fetchone()[0]) + 1
-            pending: list[tuple[int, Mapping[str, object]]] = []
+            pending: list[_Pending] = []
             for values in rows:
-                data = {k: v for k, v in values.items() if k not in ("id", "owner_office", "_origin")}
                 if validate:
+                    data = {k: v for k, v in values.items() if k not in _ROW_EXTRAS}
                     self._refuse_invalid(entity, data, partial=False, extras=extras)
-                record_id = str(values.get("id") or uuid.uuid4())
-                pending.append((next_rid, {**data, "id": record_id, "_origin": values.get("_origin"),
-                                           "owner_office": values.get("owner_office") or office or context.office}))
+                origin = values.get("_origin")
+                pending.append(_Pending(next_rid, str(values.get("id") or uuid.uuid4()),
+                                        str(values.get("owner_office") or default_owner),
+                                        None if origin is None else str(origin), values))
                 next_rid += 1
                 if len(pending) >= 2000:
                     self._insert_chunk(conn, entity, sql, keys, pending, context, created)
@@ -339,17 +355,23 @@ class Store:
 
     @staticmethod
     def _insert_chunk(conn: sqlite3.Connection, entity: Entity, sql: str, keys: list[str],
-                      pending: list[tuple[int, Mapping[str, object]]], context: Context, created: list[str]) -> None:
-        fields = entity.by_key
-        extra = [matching.natural_key] if entity.is_project_list else []
-        conn.executemany(sql, ([rid, values["id"], values["owner_office"], context.at, context.at, context.office, 1,
-                                *(records.encode(fields[k], values.get(k)) for k in keys),
-                                *(key_of(entity, values) for key_of in extra)]
-                               for rid, values in pending))
-        search.index_rows(conn, entity, pending)
-        ids = [str(values["id"]) for _, values in pending]
-        audit.record_created(conn, context, entity.key, ids,
-                             [str(values["_origin"]) if values.get("_origin") else None for _, values in pending])
+                      pending: list[_Pending], context: Context, created: list[str]) -> None:
+        encoded = records.encoded_keys(entity)
+        project = entity.is_project_list
+        stamp = [context.at, context.at, context.office, 1]
+
+        def row(item: _Pending) -> list[object]:
+            values = item.values
+            cells = [values.get(k) for k in keys]
+            for index, field in encoded:
+                cells[index] = records.encode(field, cells[index])
+            tail = [matching.natural_key(entity, values)] if project else []
+            return [item.rid, item.record_id, item.owner, *stamp, *cells, *tail]
+
+        conn.executemany(sql, map(row, pending))
+        search.index_rows(conn, entity, ((item.rid, item.values) for item in pending))
+        ids = [item.record_id for item in pending]
+        audit.record_created(conn, context, entity.key, ids, [item.origin for item in pending])
         created.extend(ids)
         pending.clear()
 
