@@ -100,3 +100,15 @@ def acknowledge_interrupted(store: Store) -> list[Batch]:
 def recent(store: Store, limit: int = 100) -> list[Batch]:
     return [_batch(row) for row in store.conn.execute(
         f"SELECT {_COLUMNS} FROM batch ORDER BY started_at DESC LIMIT ?", [limit])]
+
+
+def export_known(store: Store, export_id: str) -> bool:
+    """True when ``export_id`` names an export this database made (the file answers one of our exports)."""
+    row = store.conn.execute("SELECT 1 FROM batch WHERE kind = 'export' AND export_id = ? AND status = 'done'",
+                             [export_id]).fetchone()
+    return row is not None
+
+
+def set_status(conn: sqlite3.Connection, batch_id: str, status: str) -> None:
+    """Change a finished batch's status (e.g. ``undone``) — inside the transaction that makes it true."""
+    conn.execute("UPDATE batch SET status = ? WHERE id = ?", [status, batch_id])

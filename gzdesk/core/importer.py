@@ -1,15 +1,15 @@
-"""Importing a workbook: read → find tables → coerce → check → dedupe → (dry run or) insert in one transaction.
+"""Importing a workbook: read → find tables → coerce → check → dedupe → match → diff → apply in one transaction.
 
-``plan_import`` only reads (the file and the database) and returns an :class:`ImportPlan` that says everything the
-import would do; ``apply_import`` writes the new records of a plan in one transaction together with its audit
-entries and its ledger row, after a verified backup. Rows that match records we already have are counted and left
-untouched (folding changes into them is the round-trip merge's job). Nothing is written for a refused file.
+``plan_import`` only reads (the file and the database) and returns an :class:`ImportPlan` that says everything
+the import would do: new records, changed fields (three-way against the exchange workbook's base), conflicts,
+changes held for review, problems. ``apply_import`` writes it in one transaction, with its audit entries and its
+ledger row, after a verified backup. Nothing is written for a refused file, and nothing is ever deleted.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,39 +20,44 @@ from gzdesk.core.excel.model import Workbook
 from gzdesk.core.excel.problems import Problem
 from gzdesk.core.excel.read import read_workbook
 from gzdesk.core.excel.table import FoundTable, SkippedSheet, iter_data, scan_workbook
+from gzdesk.core.exchange import merge
+from gzdesk.core.exchange.merge import ImportRow, RecordUpdate
+from gzdesk.core.exchange.meta import ID_HEADER, ID_HEADER_EN, META_SHEET, BaseRecord, ExportInfo, parse_meta
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
-from gzdesk.core.schema import Entity
+from gzdesk.core.schema import Entity, fold
 from gzdesk.core.store import Store
+
+__all__ = ["ImportPlan", "ImportReport", "ImportRow", "apply_import", "plan_import"]
 
 messages.register({
     "import.no_table": ("“{file}”中没有找到项目清单（{reasons}）", "No project list found in {file} ({reasons})"),
     "import.invalid_rows": ("有 {count} 行数据有错误，未导入任何数据。请改正后重新导入，或选择跳过错误行",
                             "{count} row(s) have errors; nothing was imported. Fix them and import again, or choose to "
                             "skip invalid rows"),
+    "import.conflicts": ("有 {count} 个项目的字段双方都改过（冲突），未导入任何数据。请逐项选择，或选择“保留我的”/“采用对方的”",
+                         "{count} record(s) have fields changed on both sides (conflicts); nothing was imported. "
+                         "Resolve them, or choose keep-mine or take-theirs"),
     "import.duplicate_differs": ("与第 {other} 行是同一项目（名称和所属区相同），但内容不同",
                                  "same project as row {other} (same name and district) but different values"),
+    "import.duplicate_id": ("记录编号与第 {other} 行重复", "record id repeats row {other}"),
     "import.ambiguous_match": ("数据库中有 {count} 个同名同区的项目，无法确定对应哪一个",
                                "{count} projects in the database have this name and district; cannot tell which"),
-    "import.done": ("已导入“{file}”：新增 {new} 条，已有 {unchanged} 条未改动，{invalid} 行有错误",
-                    "Imported {file}: {new} new, {unchanged} already present and left unchanged, {invalid} invalid"),
-    "import.dry_run": ("试导入“{file}”（未写入）：将新增 {new} 条，已有 {unchanged} 条，{invalid} 行有错误",
-                       "Dry run of {file} (nothing written): {new} new, {unchanged} already present, {invalid} invalid"),
+    "import.id_column_missing": ("这是 gzdesk 导出的交换表，但“记录编号”列被删除了：不会更新已有项目；确认后可只新增 {count} 个新项目",
+                                 "This exchange workbook lost its record-id column: existing records will not be "
+                                 "updated; confirm to add only the {count} new project(s)"),
+    "import.done": ("已导入“{file}”：新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条，"
+                    "待审核 {held} 条，错误 {invalid} 行",
+                    "Imported {file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} with conflicts, "
+                    "{held} held for review, {invalid} invalid"),
+    "import.dry_run": ("试导入“{file}”（未写入）：将新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条，"
+                       "待审核 {held} 条，错误 {invalid} 行",
+                       "Dry run of {file} (nothing written): {new} new, {updated} to update, {unchanged} unchanged, "
+                       "{conflicts} with conflicts, {held} held for review, {invalid} invalid"),
+    "import.not_in_file": ("导出时发出的 {count} 个项目不在这个文件里（不会删除）",
+                           "{count} record(s) we sent are not in this file (nothing is deleted)"),
 })
 
-
-@dataclass(frozen=True)
-class ImportRow:
-    """One data row that became a record's values."""
-
-    list_key: str
-    sheet: str
-    row: int
-    values: dict[str, object]
-    natural_key: str | None
-
-    @property
-    def origin(self) -> str:
-        return f"{self.sheet}!{self.row}"
+_ID_WORDS = {fold(ID_HEADER), fold(ID_HEADER_EN), fold("记录编号"), fold("Record ID")}
 
 
 @dataclass(frozen=True)
@@ -65,21 +70,33 @@ class ImportPlan:
     tables: tuple[FoundTable, ...]
     skipped_sheets: tuple[SkippedSheet, ...]
     new: tuple[ImportRow, ...]
-    matched: tuple[tuple[ImportRow, str], ...]  # (row, id of the record it matches)
+    matched: tuple[tuple[ImportRow, str], ...]  # rows that match a record and change nothing
+    updates: tuple[RecordUpdate, ...]
     collapsed: tuple[ImportRow, ...]  # identical duplicates of an earlier row in the file
     problems: tuple[Problem, ...]  # errors: their rows are invalid
     notes: tuple[Problem, ...]  # changes the clerk should see (normalised digits, unknown industry kept …)
     invalid_rows: frozenset[tuple[str, int]]
     already_imported: batches.Batch | None = None
+    export: ExportInfo | None = None  # the exchange workbook's export information, if it is one
+    trusted_export: bool = False  # it answers an export of ours
+    id_column_missing: bool = False
+    not_in_file: tuple[tuple[str, str], ...] = ()
 
     @property
     def file_name(self) -> str:
         return self.path.name
 
+    @property
+    def conflicts(self) -> tuple[RecordUpdate, ...]:
+        return tuple(u for u in self.updates if u.conflicts and not u.held)
+
     def counts(self, *, skip_invalid: bool = False) -> dict[str, int]:
-        return {"new": len(self.new), "updated": 0, "unchanged": len(self.matched), "conflicts": 0,
+        live = [u for u in self.updates if not u.held]
+        return {"new": len(self.new), "updated": sum(1 for u in live if not u.conflicts),
+                "unchanged": len(self.matched), "conflicts": len(self.conflicts),
+                "held": sum(1 for u in self.updates if u.held),
                 "invalid": len(self.invalid_rows), "skipped": len(self.invalid_rows) if skip_invalid else 0,
-                "duplicates": len(self.collapsed),
+                "duplicates": len(self.collapsed), "not_in_file": len(self.not_in_file),
                 "non_data_rows": sum(len(t.skipped) for t in self.tables)}
 
 
@@ -88,6 +105,7 @@ class ImportReport:
     plan: ImportPlan
     batch: str | None
     created: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    updated: dict[str, tuple[str, ...]] = field(default_factory=dict)
     backup_file: Path | None = None
 
     @property
@@ -113,149 +131,199 @@ def plan_import(store: Store, path: Path | str, *, list_hint: str | None = None,
     except OSError as error:
         raise InputRefused("excel.cannot_open", file=path.name, detail=error.strerror or str(error)) from error
     workbook = read_workbook(path, progress=progress)
+    export, bases = _read_meta(workbook)
     found = scan_workbook(workbook, reference=store.reference, list_hint=list_hint)
     if not found.tables:
         reasons = "; ".join(s.message("zh") for s in found.skipped_sheets) or "—"
         raise InputRefused("import.no_table", file=path.name, reasons=reasons)
-    rows, problems, notes = _coerce_all(store, workbook, found.tables, progress)
+    rows, problems, notes, id_columns = _coerce_all(store, workbook, found.tables, progress)
     invalid = {(p.sheet, p.row) for p in problems}
     unique, collapsed, duplicate_problems = _dedupe(rows, invalid, path.name)
     problems += duplicate_problems
     invalid |= {(p.sheet, p.row) for p in duplicate_problems}
     unique = [r for r in unique if (r.sheet, r.row) not in invalid]
-    new, matched, match_problems = _match_existing(store, unique, path.name)
-    problems += match_problems
-    invalid |= {(p.sheet, p.row) for p in match_problems}
-    return ImportPlan(path, sha256, workbook.notices, found.tables, found.skipped_sheets, tuple(new), tuple(matched),
-                      tuple(collapsed), tuple(problems), tuple(notes), frozenset(invalid),
-                      batches.done_with_file(store, sha256))
+    trusted = export is not None and batches.export_known(store, export.export_id)
+    id_missing = export is not None and not all(id_columns.values())
+    matched = merge.match_rows(store, unique, bases=bases, trusted_export=trusted, allow_updates=not id_missing)
+    for row, count in matched.ambiguous:
+        problems.append(Problem(path.name, row.sheet, row.row, "", row.values.get("name"), "import.ambiguous_match",
+                                {"count": count}, "name"))
+        invalid.add((row.sheet, row.row))
+    return ImportPlan(path, sha256, workbook.notices, found.tables, found.skipped_sheets, matched.new,
+                      matched.unchanged, matched.updates, tuple(collapsed), tuple(problems), tuple(notes),
+                      frozenset(invalid), batches.done_with_file(store, sha256), export, trusted, id_missing,
+                      merge.not_in_file(bases, rows) if export is not None else ())
 
 
-def _coerce_all(store: Store, workbook: Workbook, tables: tuple[FoundTable, ...],
-                progress: Progress) -> tuple[list[ImportRow], list[Problem], list[Problem]]:
+def _read_meta(workbook: Workbook) -> tuple[ExportInfo | None, dict[str, BaseRecord]]:
+    for sheet in workbook.sheets:
+        if sheet.name == META_SHEET:
+            return parse_meta(sheet.rows, file=workbook.path.name)
+    return None, {}
+
+
+def _id_column(table: FoundTable) -> int | None:
+    for column in table.columns:
+        if column.field is None and fold(column.header) in _ID_WORDS:
+            return column.index
+    return None
+
+
+def _cell_text(value: object) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _coerce_all(store: Store, workbook: Workbook, tables: tuple[FoundTable, ...], progress: Progress
+                ) -> tuple[list[ImportRow], list[Problem], list[Problem], dict[str, bool]]:
     rows: list[ImportRow] = []
     problems: list[Problem] = []
     notes: list[Problem] = []
+    id_columns: dict[str, bool] = {}
     sheets = {sheet.name: sheet for sheet in workbook.sheets}
     total = sum(len(t.data_rows) for t in tables)
     for table in tables:
         entity = schema.entity(table.list_key)
         coercer = RowCoercer(entity, table, reference=store.reference, file=workbook.path.name)
         labels = {c.field: f"{c.letter} {c.header}".strip() for c in table.field_columns}
+        present = frozenset(c.field for c in table.field_columns if c.field)
+        id_index = _id_column(table)
+        id_columns[table.sheet_name] = id_index is not None
         for number, cells in iter_data(sheets[table.sheet_name], table):
             values, row_problems = coercer.coerce(cells, row=number, notes=notes)
             row_problems += _missing_required(entity, values, row_problems, table, number, labels, workbook)
             problems += row_problems
-            rows.append(ImportRow(entity.key, table.sheet_name, number, values,
-                                  matching.natural_key(entity, values)))
+            record_id = _cell_text(cells[id_index]) if id_index is not None and id_index < len(cells) else None
+            rows.append(ImportRow(entity.key, table.sheet_name, number, values, matching.natural_key(entity, values),
+                                  record_id, present))
             if len(rows) % 2000 == 0:
                 check_cancelled(progress)
                 progress.step(len(rows), total)
     progress.step(len(rows), total)
-    return rows, problems, notes
+    return rows, problems, notes, id_columns
 
 
 def _missing_required(entity: Entity, values: dict[str, object], found: list[Problem], table: FoundTable,
                       row: int, labels: dict[str | None, str], workbook: Workbook) -> list[Problem]:
     """A required field that is blank or has no column (a field with a cell problem is reported already)."""
     reported = {p.field for p in found}
-    missing = []
-    for f in entity.fields:
-        if f.required and f.key not in reported and records.is_blank(values.get(f.key)):
-            missing.append(Problem(workbook.path.name, table.sheet_name, row, labels.get(f.key, f.zh), None,
-                                   "record.required", {"field": f.zh}, f.key))
-    return missing
-
-
-def _same_enterprise(first: object, second: object) -> bool:
-    """For two rows with the same natural key: the enterprise breaks the tie only when both name one."""
-    if isinstance(first, str) and isinstance(second, str) and first and second:
-        return matching.normalise_name(first) == matching.normalise_name(second)
-    return True
+    return [Problem(workbook.path.name, table.sheet_name, row, labels.get(f.key, f.zh), None, "record.required",
+                    {"field": f.zh}, f.key)
+            for f in entity.fields
+            if f.required and f.key not in reported and records.is_blank(values.get(f.key))]
 
 
 def _dedupe(rows: list[ImportRow], invalid: set[tuple[str, int]], file: str
             ) -> tuple[list[ImportRow], list[ImportRow], list[Problem]]:
-    """Identical duplicates collapse into the first; a differing duplicate is an error on both rows."""
-    seen: dict[tuple[str, str], list[ImportRow]] = {}
+    """A record id twice is an error on both rows; rows with the same natural key (and enterprise) collapse when
+    identical and are errors on both rows when they differ."""
+    seen_ids: dict[str, ImportRow] = {}
+    seen_keys: dict[tuple[str, str], list[ImportRow]] = {}
     unique: list[ImportRow] = []
     collapsed: list[ImportRow] = []
     problems: list[Problem] = []
+
+    def both(one: ImportRow, other: ImportRow, code: str) -> None:
+        for a, b in ((one, other), (other, one)):
+            problems.append(Problem(file, a.sheet, a.row, "", a.values.get("name"), code, {"other": b.row}, "name"))
+
     for row in rows:
-        if (row.sheet, row.row) in invalid or row.natural_key is None:
+        if (row.sheet, row.row) in invalid:
             unique.append(row)
             continue
-        group = seen.setdefault((row.list_key, row.natural_key), [])
-        earlier = next((r for r in group if _same_enterprise(r.values.get("enterprise"), row.values.get("enterprise"))),
-                       None)
+        if row.record_id:
+            earlier_id = seen_ids.setdefault(row.record_id, row)
+            if earlier_id is not row:
+                both(row, earlier_id, "import.duplicate_id")
+                continue
+        if row.natural_key is None:
+            unique.append(row)
+            continue
+        group = seen_keys.setdefault((row.list_key, row.natural_key), [])
+        earlier = next((r for r in group if merge.same_enterprise(r.values.get("enterprise"),
+                                                                  row.values.get("enterprise"))), None)
         if earlier is None:
             group.append(row)
             unique.append(row)
-        elif earlier.values == row.values:
+        elif earlier.values == row.values and earlier.record_id == row.record_id:
             collapsed.append(row)
+        elif row.record_id and earlier.record_id and row.record_id != earlier.record_id:
+            group.append(row)  # two records that happen to share a name and district
+            unique.append(row)
         else:
-            for one, other in ((row, earlier), (earlier, row)):
-                problems.append(Problem(file, one.sheet, one.row, "", one.values.get("name"),
-                                        "import.duplicate_differs", {"other": other.row}, "name"))
+            both(row, earlier, "import.duplicate_differs")
     return unique, collapsed, problems
 
 
-def _match_existing(store: Store, rows: list[ImportRow], file: str
-                    ) -> tuple[list[ImportRow], list[tuple[ImportRow, str]], list[Problem]]:
-    new: list[ImportRow] = []
-    matched: list[tuple[ImportRow, str]] = []
-    problems: list[Problem] = []
-    for list_key in schema.LIST_KEYS:
-        mine = [r for r in rows if r.list_key == list_key]
-        existing = store.records_by_natural_key(list_key, (r.natural_key for r in mine if r.natural_key))
-        for row in mine:
-            candidates = existing.get(row.natural_key or "", [])
-            if len(candidates) > 1:
-                candidates = [c for c in candidates
-                              if _same_enterprise(c.get("enterprise"), row.values.get("enterprise"))]
-            if not candidates:
-                new.append(row)
-            elif len(candidates) == 1:
-                matched.append((row, str(candidates[0]["id"])))
-            else:
-                problems.append(Problem(file, row.sheet, row.row, "", row.values.get("name"), "import.ambiguous_match",
-                                        {"count": len(candidates)}, "name"))
-    return new, matched, problems
-
-
-def _rows_to_insert(plan: ImportPlan, list_key: str) -> Iterator[dict[str, object]]:
+def _rows_to_insert(plan: ImportPlan, list_key: str, owner: str) -> Iterator[dict[str, object]]:
     for row in plan.new:
         if row.list_key == list_key and (row.sheet, row.row) not in plan.invalid_rows:
-            yield {**row.values, "_origin": f"{plan.file_name}!{row.origin}"}
+            values: dict[str, object] = {**row.values, "_origin": f"{plan.file_name}!{row.origin}",
+                                         "owner_office": owner}
+            if row.record_id:
+                values["id"] = row.record_id
+            yield values
 
 
-def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False,
-                 progress: Progress | None = None) -> ImportReport:
-    """Insert the plan's new records in one transaction (all or nothing), after a verified backup.
+def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False, on_conflict: str = "fail",
+                 choices: Mapping[tuple[str, str], object] | None = None, accept_foreign: bool = False,
+                 insert_only: bool = False, progress: Progress | None = None) -> ImportReport:
+    """Write the plan in one transaction (all or nothing), after a verified backup; returns what changed.
 
-    A file already imported is a no-op. Invalid rows stop the import (``DecisionNeeded``, exit code 3) unless
-    ``skip_invalid``. The batch is recorded in the ledger with the file's hash in the same transaction.
+    A file already imported is a no-op. Invalid rows (``skip_invalid``), unresolved conflicts (``on_conflict``
+    "keep-mine"/"take-theirs", or per-field ``choices[(record_id, field)]`` = "mine" / "theirs" / a value) and a
+    lost id column (``insert_only``) raise :class:`DecisionNeeded` (exit code 3) unless allowed. Changes held for
+    review are applied only with ``accept_foreign``, audited as accepted.
     """
     progress = progress or NoProgress()
+    choices = choices or {}
     if plan.already_imported is not None:
         return ImportReport(plan, None)
     if plan.invalid_rows and not skip_invalid:
         raise DecisionNeeded("import.invalid_rows", count=len(plan.invalid_rows))
-    if not plan.new:
+    if plan.id_column_missing and plan.new and not insert_only:
+        raise DecisionNeeded("import.id_column_missing", count=len(plan.new))
+    unresolved = [u for u in plan.conflicts if any((u.record_id, c.field) not in choices for c in u.conflicts)]
+    if unresolved and on_conflict == "fail":
+        raise DecisionNeeded("import.conflicts", count=len(unresolved))
+    updates = [u for u in plan.updates if accept_foreign or not u.held]
+    if not plan.new and not updates:
         return ImportReport(plan, None)
     backup_file = backup.backup(store.conn, store.path, reason="before-import")
-    batch = batches.start(store, "import", file_name=plan.file_name, file_sha256=plan.sha256)
+    batch = batches.start(store, "import", file_name=plan.file_name, file_sha256=plan.sha256,
+                          export_id=plan.export.export_id if plan.export else None)
+    owner = plan.export.office if plan.export else store.office
     created: dict[str, tuple[str, ...]] = {}
+    updated: dict[str, list[str]] = {}
     try:
         with store.transaction() as conn:
             for list_key in schema.LIST_KEYS:
                 count = sum(1 for r in plan.new if r.list_key == list_key)
                 if count:
-                    change = store.create_many(list_key, _rows_to_insert(plan, list_key), source="import",
+                    change = store.create_many(list_key, _rows_to_insert(plan, list_key, owner), source="import",
                                                batch=batch, validate=False, progress=progress, total=count)
                     created[list_key] = change.created
+            for update in updates:
+                if _apply_update(store, plan, update, batch, on_conflict, choices):
+                    updated.setdefault(update.list_key, []).append(update.record_id)
             batches.finish(conn, batch, {**plan.counts(skip_invalid=skip_invalid), "file": plan.file_name})
     except BaseException:
         batches.abandon(store, batch)
         raise
-    return ImportReport(plan, batch, created, backup_file)
+    return ImportReport(plan, batch, created, {k: tuple(v) for k, v in updated.items()}, backup_file)
+
+
+def _apply_update(store: Store, plan: ImportPlan, update: RecordUpdate, batch: str, on_conflict: str,
+                  choices: Mapping[tuple[str, str], object]) -> bool:
+    values: dict[str, object] = {}
+    for change in update.changes:
+        key = (update.record_id, change.field)
+        write, value = merge.resolved_value(change, policy=on_conflict, choice=choices.get(key),
+                                            has_choice=key in choices)
+        if write:
+            values[change.field] = value
+    if not values:
+        return False
+    store.update(update.list_key, update.record_id, values, source="import-accepted" if update.held else "import",
+                 expected_revision=update.revision, batch=batch, origin=f"{plan.file_name}!{update.row.origin}")
+    return True

@@ -259,6 +259,18 @@ class Store:
         found = list(self._decoded(entity, cursor))
         return found[0] if found else None
 
+    def records_by_ids(self, kind: str, record_ids: Iterable[str]) -> dict[str, dict[str, object]]:
+        """The records with these stable ids (missing ones are left out), by id."""
+        entity = schema.entity(kind)
+        wanted = list(dict.fromkeys(record_ids))
+        found: dict[str, dict[str, object]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            cursor = self.conn.execute(
+                f"SELECT * FROM [{entity.table}] WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+            found.update((str(row["id"]), row) for row in self._decoded(entity, cursor))
+        return found
+
     def records_by_natural_key(self, kind: str, keys: Iterable[str]) -> dict[str, list[dict[str, object]]]:
         """The records whose natural key (normalised name + district) is one of ``keys``, grouped by key."""
         entity = schema.entity(kind)

@@ -36,6 +36,8 @@ _COL = re.compile(rb"<col\b([^>]*)>")
 _TYPED = re.compile(rb't="([ed])"')
 _NO_CACHE = re.compile(rb"<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+_PREFIXED = re.compile(rb":(?:c|row)[\s>/]")
+_CANONICAL_CELL = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"(?: (?:s|t|cm|vm|ph)="[^"<>]{0,16}")*/?>')
 
 
 class NeedsExactScan(Exception):
@@ -142,7 +144,15 @@ class _FastScan:
                     self.scan.overrides[found[1]] = value
 
     def check_area(self, block: bytes) -> None:
-        """Widen the bounds to every cell of ``block``: a regex finds the cells beyond the current bounds."""
+        """Widen the bounds to every cell of ``block``, or raise :class:`NeedsExactScan`.
+
+        One regex finds every cell tag that is not in the canonical form ``<c r="B12" s=".." t="..">`` with a
+        reference inside the bounds; a canonical tag beyond them widens the bounds, anything else (no ``r``,
+        ``r`` not first or twice, quotes, entities, lower case, other attributes, whitespace) goes exact.
+        Prefixed cell or row elements (``<x:c>``), which calamine also reads, go exact too.
+        """
+        if _PREFIXED.search(block):
+            raise NeedsExactScan
         last = block.rfind(b'<c r="')
         if last >= 0:
             place = parse_ref(block[last + 6 : block.find(b'"', last + 6)])
@@ -150,14 +160,12 @@ class _FastScan:
                 self.note(place)
         position = 0
         while (match := _beyond(*self.bound).search(block, position)) is not None:
-            start = match.start() + 6
-            if block[match.start() : start] != b'<c r="':
-                raise NeedsExactScan  # a cell whose first attribute is not r="…"
-            place = parse_ref(block[start : block.find(b'"', start)])
+            canonical = _CANONICAL_CELL.match(block, match.start())
+            place = parse_ref(canonical.group(1)) if canonical else None
             if place is None:
                 raise NeedsExactScan
             self.note(place)
-            position = start
+            position = match.start()
 
     def note(self, place: tuple[int, int]) -> None:
         """Raise the bounds to cover a cell: rows rounded up to two significant digits, columns exact."""
@@ -218,19 +226,17 @@ def _round_up(number: int) -> int:
 
 @lru_cache(maxsize=256)
 def _beyond(row_bound: int, column_bound: int) -> re.Pattern[bytes]:
-    """A regex for cells whose first attribute is not ``r="…"``, or whose reference lies beyond the bounds.
+    """A regex for cell tags that are not canonical with a reference inside the bounds (see ``check_area``).
 
-    Every cell is a candidate, so the pattern is factored for the common case of a one-letter column bound
-    (it costs about 3 ns per byte of XML).
+    Every cell is a candidate, so the pattern is built per bound and kept simple (about 4 ns per byte).
     """
     rows = _greater(str(row_bound or 9), r"\d")
     if column_bound <= 26:
-        last = chr(64 + max(column_bound, 1))
-        wider = f"[{chr(ord(last) + 1)}-Z]|" if last < "Z" else ""
-        reference = f"[^A-Z]|{wider}[A-Z](?:[A-Za-z]|{rows})"
+        columns = f"[A-{chr(64 + max(column_bound, 1))}]"
     else:
-        reference = f"[^A-Z]|[A-Z]*[a-z]|(?:{_greater(_column_letters(column_bound), '[A-Z]')})\\d|[A-Z]+(?:{rows})"
-    return re.compile(rb'<c(?:[>/\t\n\r]| (?!r=")| r="(?:' + reference.encode() + b"))")
+        columns = f"(?!(?:{_greater(_column_letters(column_bound), '[A-Z]')})\\d)[A-Z]{{1,3}}"
+    return re.compile(rb'<c(?: (?!r="' + columns.encode() + b"(?!" + rows.encode()
+                      + rb')\d{1,7}"(?: [st]="[^"<>]{0,16}"){0,2}/?>)|[>/\t\n\r])')
 
 
 def _greater(bound: str, unit: str) -> str:
