@@ -39,7 +39,7 @@ def same(one: object, other: object) -> bool:
     if is_blank(one) and is_blank(other):
         return True
     if isinstance(one, bool) or isinstance(other, bool):
-        return one == other
+        return isinstance(one, bool) and isinstance(other, bool) and one == other
     if isinstance(one, int | float) and isinstance(other, int | float):
         return math.isclose(one, other, rel_tol=1e-9, abs_tol=1e-9)
     if isinstance(one, list | tuple) and isinstance(other, list | tuple):
