@@ -165,7 +165,7 @@ def check_prolog(head: bytes, path: Path) -> None:
         if end == position:
             break
         position = end
-    if text.startswith(b"<!", position):
+    if text.startswith((b"<!", b"<?"), position):  # a DTD, or a prolog longer than we look at
         raise refuse("excel.forbidden_xml", path)
     if position >= len(text) and len(head) > _MAX_PROLOG:
         raise refuse("excel.forbidden_xml", path)

@@ -4,12 +4,12 @@ Contract of :func:`read_workbook`:
 
 * The kind comes from the content (:mod:`gzdesk.core.excel.sniff`); text with a workbook name (.xlsx, .xls …)
   is refused (``excel.text_not_workbook``), a .csv file is read as text.
-* Nothing reaches calamine before the gates: zip limits, verified part sizes and CRCs, no DTDs, and every sheet
+* Nothing reaches calamine before the gates: zip limits, every XML part's true size and CRC, no DTDs, every sheet
   scanned for its used area, which must fit :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS` and
   :data:`MAX_SHEET_CELLS` (``excel.sheet_too_large``) — calamine aborts the process on areas it cannot allocate.
 * Values: calamine's, with empty cells as None; error cells become ``CellError("#N/A")`` etc., formulas
   without a saved result ``CellError("no_cached_value")``, date-formatted numbers that are no valid date
-  ``CellError("bad_date")`` (documented in :mod:`gzdesk.core.excel.xlsx_scan`); durations (``[h]:mm``) become
+  ``CellError("bad_date")`` (the rule is in :mod:`gzdesk.core.excel.xlsx_dates`); durations (``[h]:mm``) become
   their number of days (float). Text is left as read (NUL from ``_x0000_`` included): the coercion layer cleans.
 * Structural damage in any sheet refuses the whole file (``excel.damaged_sheet`` naming it); no partial result.
 * Only :class:`gzdesk.core.errors.InputRefused` (or :class:`Cancelled`) escapes for a bad file.
@@ -57,11 +57,11 @@ def read_workbook(path: Path | str, *, progress: Progress | None = None) -> Work
 
             reader = read_xls if detection.kind is FileKind.XLS else read_ods
             sheets = reader(path, progress)
-    except GzdeskError:
+    except (GzdeskError, KeyboardInterrupt, SystemExit):
         raise
     except MemoryError as error:
-        raise refuse("excel.too_large_file", path, size_mb=_size_mb(path), max_mb="—") from error
-    except Exception as error:  # a parser failed in a way we did not foresee: the file is damaged
+        raise refuse("excel.out_of_memory", path, size_mb=_size_mb(path)) from error
+    except BaseException as error:  # a parser failed as we did not foresee (a Rust panic is a BaseException)
         raise refuse("excel.damaged", path) from error
     return Workbook(path, detection.kind, sheets, detection.notices)
 
@@ -77,9 +77,11 @@ def _read_xlsx(path: Path, progress: Progress) -> tuple[Sheet, ...]:
                 raise missing_part(path, sheet)
             chunks = _part_chunks(archive, archive.getinfo(sheet.part), path)
             guarded.append(_guard(path, sheet, chunks, structure))
-        if structure.shared_strings:
-            for _ in _checked(iter_part(archive, archive.getinfo(structure.shared_strings), path), path):
-                pass
+        scanned = {sheet.part for sheet in structure.sheets}
+        for info in archive.infolist():  # every other XML part calamine may read: true size, CRC, no DTD
+            if info.filename not in scanned and info.filename.lower().endswith((".xml", ".rels")):
+                for _ in _checked(iter_part(archive, info, path), path):
+                    pass
         return _calamine_sheets(path, structure, guarded, progress)
 
 
@@ -112,10 +114,10 @@ def _guard(path: Path, sheet: SheetPart, chunks: Callable[[], Iterator[bytes]], 
     try:
         try:
             scan = scan_fast(chunks(), styles=structure.styles, date1904=structure.date1904)
-            exact = fits(scan.rows, scan.columns)
+            done = fits(scan.rows, scan.columns)
         except NeedsExactScan:
-            exact = False
-        if not exact:
+            done = False
+        if not done:
             scan = scan_exact(chunks(), styles=structure.styles, date1904=structure.date1904)
     except SheetXmlError as error:
         raise refuse("excel.damaged_sheet", path, sheet=sheet.name, detail=str(error)) from error

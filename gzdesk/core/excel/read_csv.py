@@ -15,7 +15,13 @@ from collections import Counter
 from pathlib import Path
 
 from gzdesk.core.excel.model import CellValue, Sheet
-from gzdesk.core.excel.refusals import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_TEXT_FILE_BYTES, refuse
+from gzdesk.core.excel.refusals import (
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    MAX_TEXT_FILE_BYTES,
+    refuse,
+)
 from gzdesk.core.progress import Progress, check_cancelled
 
 DELIMITERS = (",", "\t", ";", "，")
@@ -46,9 +52,9 @@ def read_csv(path: Path, encoding: str, *, progress: Progress) -> Sheet:
 
 
 def _check_size(path: Path, rows: int, columns: int) -> None:
-    if columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS:
+    if rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS:
         raise refuse("excel.sheet_too_large", path, sheet=path.stem, rows=rows, columns=columns,
-                     max_rows="—", max_columns=MAX_SHEET_COLUMNS, max_cells=MAX_SHEET_CELLS)
+                     max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS, max_cells=MAX_SHEET_CELLS)
 
 
 def decode_text(data: bytes, encoding: str, path: Path) -> str:

@@ -64,6 +64,9 @@ messages.register({
                               "（最多 {max_rows} 行 × {max_columns} 列，且不超过 {max_cells} 个单元格）",
                               "Sheet {sheet} in {file} is larger than allowed: its used area is {rows} rows × "
                               "{columns} columns (max {max_rows} rows × {max_columns} columns and {max_cells} cells)"),
+    "excel.out_of_memory": ("文件“{file}”（{size_mb} MB）太大，内存不足，无法读取；请删去不需要的工作表或行后再导入",
+                            "{file} ({size_mb} MB) is too large to read with the memory available; remove sheets or "
+                            "rows that are not needed and import again"),
     "excel.macros_ignored": ("工作簿中的宏已被忽略：不会运行，也不会被导出",
                              "Macros in the workbook were ignored: never run and never exported"),
     "excel.unreadable_file": ("无法打开文件“{file}”：{detail}", "Cannot open {file}: {detail}"),

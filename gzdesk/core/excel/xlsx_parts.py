@@ -1,5 +1,7 @@
 """The structure of an .xlsx package: which part holds which sheet, the date system, which styles are dates.
 
+Only worksheets are listed (chart sheets hold no table).
+
 Contract: :func:`read_structure` parses only small parts (workbook, relationships, styles) with the safe
 parser of :mod:`gzdesk.core.excel.gates`; a sheet whose part is missing raises ``excel.damaged_sheet`` naming
 it, other damage ``excel.damaged``. It never reads sheet data.
@@ -51,7 +53,6 @@ class Structure:
     sheets: tuple[SheetPart, ...]
     date1904: bool
     styles: StyleKinds = field(default_factory=StyleKinds)
-    shared_strings: str | None = None
 
 
 def read_structure(archive: zipfile.ZipFile, path: Path) -> Structure:
@@ -63,16 +64,16 @@ def read_structure(archive: zipfile.ZipFile, path: Path) -> Structure:
     sheets: list[SheetPart] = []
     for element in _iter_local(workbook, "sheet"):
         name = element.get("name") or ""
-        target = relationships.get(element.get(f"{{{_REL_NS}}}id") or "", ("", ""))[0]
+        target, kind = relationships.get(element.get(f"{{{_REL_NS}}}id") or "", ("", "worksheet"))
+        if kind != "worksheet":
+            continue  # chart, dialog and macro sheets hold no table
         part = names.get(target.lower()) if target else None
         sheets.append(SheetPart(name, part, element.get("state", "visible") == "visible"))
     styles_target = next((t for t, kind in relationships.values() if kind == "styles"), None)
-    strings_target = next((t for t, kind in relationships.values() if kind == "sharedStrings"), None)
     styles = StyleKinds()
     if styles_target and styles_target.lower() in names:
         styles = _style_kinds(parse_xml(read_part(archive, names[styles_target.lower()], path), path))
-    strings = names.get(strings_target.lower()) if strings_target else None
-    return Structure(tuple(sheets), date1904, styles, strings)
+    return Structure(tuple(sheets), date1904, styles)
 
 
 def _relationships(archive: zipfile.ZipFile, names: dict[str, str], path: Path) -> dict[str, tuple[str, str]]:

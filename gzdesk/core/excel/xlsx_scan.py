@@ -12,8 +12,12 @@ Contract: :func:`scan_sheet` reads the part in chunks (memory: a few chunks) and
   cells that are not ISO dates ``CellError("bad_date")``; date-formatted serials calamine mis-converts in the
   1904 system (below 1) get the right date.
 
-The fast path finds only rare things with byte searches and regexes anchored on literals; the few cells it
-cannot place (no ``r`` attribute, odd references) send the whole sheet to an exact lxml pass.
+The fast path (:func:`scan_fast`) visits every cell tag once with one regex that accepts only the canonical
+form Excel, WPS, openpyxl and XlsxWriter write (``<c r="B12" s="3" t="s">``) within the bounds seen so far;
+everything else is found with byte searches for rare things (``t="e"``, ``<f``, ``hidden="``, date styles).
+A cell it cannot place for sure (no ``r``, ``r`` not first or repeated, odd references, prefixed elements)
+sends the whole sheet to the exact lxml pass (:mod:`gzdesk.core.excel.xlsx_exact`). Blocks are cut before a
+cell or row tag, so no tag is ever split between two blocks.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ _COL = re.compile(rb"<col\b([^>]*)>")
 _TYPED = re.compile(rb't="([ed])"')
 _NO_CACHE = re.compile(rb"<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f[\s>/]")
 _PREFIXED = re.compile(rb":(?:c|row)[\s>/]")
 _CANONICAL_CELL = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"(?: (?:s|t|cm|vm|ph)="[^"<>]{0,16}")*/?>')
 
@@ -131,7 +136,7 @@ class _FastScan:
         if _TYPED.search(block):
             for match in _TYPED.finditer(block):
                 self.typed_cell(block, match.start(), match.group(1))
-        if b"<f" in block:
+        if _FORMULA.search(block):
             for match in _NO_CACHE.finditer(block):
                 found = _cell_attributes(block, match.start(), inside_tag=False)
                 if found and b't="str"' not in found[0] and b't="e"' not in found[0]:
@@ -165,7 +170,7 @@ class _FastScan:
             if place is None:
                 raise NeedsExactScan
             self.note(place)
-            position = match.start()
+            position = match.start() + 2
 
     def note(self, place: tuple[int, int]) -> None:
         """Raise the bounds to cover a cell: rows rounded up to two significant digits, columns exact."""
@@ -219,7 +224,7 @@ def hide_columns(scan: SheetScan, attributes: bytes) -> None:
 
 
 def _round_up(number: int) -> int:
-    """``number`` rounded up to two significant digits, minus one (50001 → 50999, 7 → 9)."""
+    """The largest number with the same digit count and first two digits (50001 → 50999, 7 → 9)."""
     text = str(number)
     return int(text[:2] + "9" * (len(text) - 2)) if len(text) > 2 else 10 ** len(text) - 1
 
@@ -236,7 +241,7 @@ def _beyond(row_bound: int, column_bound: int) -> re.Pattern[bytes]:
     else:
         columns = f"(?!(?:{_greater(_column_letters(column_bound), '[A-Z]')})\\d)[A-Z]{{1,3}}"
     return re.compile(rb'<c(?: (?!r="' + columns.encode() + b"(?!" + rows.encode()
-                      + rb')\d{1,7}"(?: [st]="[^"<>]{0,16}"){0,2}/?>)|[>/\t\n\r])')
+                      + rb')\d{1,7}+"(?: s="\d{1,6}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>)|[>/\t\n\r])')
 
 
 def _greater(bound: str, unit: str) -> str:

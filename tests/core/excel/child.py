@@ -21,6 +21,9 @@ try:
 except GzdeskError as error:
     outcome = {"code": error.code, "message": error.message("zh"), "params": {k: str(v) for k, v in error.params.items()}}
 outcome["seconds"] = time.perf_counter() - started
+if "--defusedxml" in sys.argv:
+    import openpyxl
+    outcome["defusedxml"] = openpyxl.DEFUSEDXML
 outcome["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(outcome, ensure_ascii=False))
 """
@@ -33,9 +36,11 @@ class ChildResult:
     stderr: str
 
 
-def read_in_child(path: Path, *, timeout: float = 60) -> ChildResult:
-    """Read ``path`` in a fresh interpreter; the outcome is the error code/message or a per-sheet count."""
-    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(path)], capture_output=True, text=True,
+def read_in_child(path: Path, *, timeout: float = 60, check_defusedxml: bool = False) -> ChildResult:
+    """Read ``path`` in a fresh interpreter; the outcome is the error code/message or a per-sheet count of
+    non-empty cells (and, with ``check_defusedxml``, whether openpyxl uses defusedxml there)."""
+    flags = ["--defusedxml"] if check_defusedxml else []
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(path), *flags], capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT, check=False)
     lines = done.stdout.strip().splitlines()
     outcome = json.loads(lines[-1]) if done.returncode == 0 and lines else {}

@@ -166,13 +166,14 @@ def _bof(sheet_kind: int) -> bytes:
     return _record(0x0809, struct.pack("<HHHHII", 0x0600, sheet_kind, 0x0DBB, 0x07CC, 0, 0x06))
 
 
-def biff8(sheets: list[tuple[str, int, list[tuple[int, int, object]]]]) -> bytes:
+def biff8(sheets: list[tuple[str, int, list[tuple[int, int, object]]]], *, password: bool = False) -> bytes:
     """A BIFF8 Workbook stream: sheets are (name, hidden state, cells); a cell value is a str, bool, number,
-    or ("error", code)."""
+    or ("error", code). ``password`` adds a FILEPASS record (RC4 encryption header)."""
     def short_string(text: str) -> bytes:
         return struct.pack("<BB", len(text), 1) + text.encode("utf-16-le")
 
-    head = _bof(0x0005) + _record(0x0042, struct.pack("<H", 1200))
+    head = _bof(0x0005) + (_record(0x002F, b"\x01\x00" + b"\0" * 52) if password else b"")
+    head += _record(0x0042, struct.pack("<H", 1200))
     bodies = []
     for _, _, cells in sheets:
         body = _bof(0x0010)
@@ -223,6 +224,42 @@ def cfb(streams: dict[str, bytes]) -> bytes:
               + b"\0" * 6 + struct.pack("<IIIIIIII", 0, 1, 1, 0, 4096, end_of_chain, 0, end_of_chain)
               + struct.pack("<I", 0) + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
     return header + struct.pack("<128I", *fat) + directory + payload
+
+
+def cfb_mini(streams: dict[str, bytes]) -> bytes:
+    """A version-3 Compound File whose streams (each under 4096 bytes) live in the mini stream, as small
+    workbooks saved by Excel and WPS do."""
+    sector, end_of_chain, free, fat_sector, no_stream = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    minifat: list[int] = []
+    container, starts = b"", []
+    for data in streams.values():
+        count = max(1, -(-len(data) // 64))
+        starts.append(len(minifat))
+        minifat += [len(minifat) + i + 1 for i in range(count - 1)] + [end_of_chain]
+        container += data + b"\0" * (count * 64 - len(data))
+    container_sectors = -(-len(container) // sector)
+    container += b"\0" * (container_sectors * sector - len(container))
+    fat = [fat_sector, end_of_chain, end_of_chain]  # FAT, directory, mini FAT
+    fat += [3 + i + 1 for i in range(container_sectors - 1)] + [end_of_chain]
+    fat += [free] * (128 - len(fat))
+    minifat += [free] * (128 - len(minifat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded + b"\0" * (64 - len(encoded)) + struct.pack("<HBBIII", len(encoded), kind, 1, no_stream,
+                                                                     right, child)
+                + b"\0" * 36 + struct.pack("<IIi", start, size, 0))
+
+    directory = entry("Root Entry", 5, 1, no_stream, 3, len(container))
+    names = list(streams)
+    for index, (name, start) in enumerate(zip(names, starts, strict=True)):
+        directory += entry(name, 2, no_stream, index + 2 if index + 1 < len(names) else no_stream, start,
+                           len(streams[name]))
+    directory += b"\0" * (sector - len(directory))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIII", 0, 1, 1, 0, 4096, 2, 1, end_of_chain)
+              + struct.pack("<I", 0) + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    return header + struct.pack("<128I", *fat) + directory + struct.pack("<128I", *minifat) + container
 
 
 def xls_file(path: Path, sheets: list[tuple[str, int, list[tuple[int, int, object]]]]) -> Path:

@@ -105,6 +105,18 @@ def test_hidden_rows_columns_sheets_and_merges(tmp_path: Path) -> None:
     assert third.rows == [["export-id"]]
 
 
+def test_chart_sheets_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "chart.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("数据").write_column("A1", [1, 2, 3])
+    chart = book.add_chart({"type": "line"})
+    chart.add_series({"values": "=数据!$A$1:$A$3"})
+    book.add_chartsheet("图").set_chart(chart)
+    book.close()
+    workbook = read_workbook(path)
+    assert [(sheet.name, sheet.rows) for sheet in workbook.sheets] == [("数据", [[1], [2], [3]])]
+
+
 # ---- T19: dimensions written wrong by WPS ------------------------------------------------------------------
 
 @pytest.mark.parametrize("dimension", ["A1:A1", None])
@@ -131,6 +143,13 @@ CORNERS = {
     "out_of_order": '<row r="1"><c r="XFD1"><v>1</v></c><c r="A1"><v>1</v></c></row>'
                     '<row r="1048576"><c r="A1048576"><v>3</v></c></row>',
     "no_refs": '<row r="1">' + "<c><v>1</v></c>" * 20 + '</row><row r="1048576"><c><v>2</v></c></row>',
+    "no_ref_after_ref": '<row r="5000000"><c r="C2"><v>1</v></c><c s="0"><v>1</v></c><c r="XFD1"><v>1</v></c></row>',
+    "duplicate_r": '<row r="1"><c r="A1" r="XFD1048576"><v>1</v></c></row>',
+    "prefixed": f'<row r="1"><x:c xmlns:x="{hostile.MAIN_NS}" r="XFD1048576"><x:v>1</x:v></x:c></row>',
+    "single_quotes": "<row r='1'><c r='A1'><v>1</v></c><c r='XFD1048576'><v>1</v></c></row>",
+    "entity_in_ref": '<row r="1"><c r="A1"><v>1</v></c><c r="X&#70;D1048576"><v>1</v></c></row>',
+    "spaces_around_equals": '<row r="1"><c r = "XFD1048576"><v>1</v></c></row>',
+    "other_attribute_first": '<row r="1"><c vm="1" r="XFD1048576"><v>1</v></c></row>',
 }
 
 
@@ -142,6 +161,11 @@ def test_huge_used_area_is_refused_and_the_process_survives(tmp_path: Path, case
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.outcome["code"] in ("excel.sheet_too_large", "excel.damaged_sheet")
     assert "Sheet1" in str(result.outcome["message"])
+
+
+def test_rich_value_attributes_are_read(tmp_path: Path) -> None:
+    body = '<row r="1"><c r="A1" cm="1"><f>1</f><v>1</v></c><c r="B1" vm="1"><v>2</v></c></row>'
+    assert read_workbook(hostile.one_sheet(tmp_path / "cm.xlsx", body)).sheets[0].rows == [[1, 2]]
 
 
 def test_corner_cells_message(tmp_path: Path) -> None:
@@ -273,6 +297,15 @@ def test_xls_renamed_xlsx_is_read(tmp_path: Path) -> None:
     assert (workbook.sheets[0].visible, workbook.sheets[1].visible) == (True, False)
 
 
+def test_small_xls_in_the_mini_stream(tmp_path: Path) -> None:
+    path = tmp_path / "small.xls"
+    path.write_bytes(hostile.cfb_mini({"Workbook": hostile.biff8([("表", 0, [(0, 0, "名称"), (1, 0, 3.0),
+                                                                             (1, 1, ("error", 0x07))])])}))
+    assert len(hostile.biff8([("表", 0, [])])) < 4096
+    workbook = read_workbook(path)
+    assert workbook.sheets[0].rows == [["名称", None], [3, CellError("#DIV/0!")]]
+
+
 def test_ods_renamed_xlsx_is_read(tmp_path: Path) -> None:
     row = "<table:table-row>" + hostile.ods_cell("名称") + hostile.ods_cell(12.5) + "</table:table-row>"
     hidden = '<table:table-row table:visibility="collapse">' + hostile.ods_cell("乙") + "</table:table-row>"
@@ -295,6 +328,12 @@ def test_xlsm_data_read_and_macros_ignored(tmp_path: Path) -> None:
 
 def test_encrypted_workbook(tmp_path: Path) -> None:
     assert _refusal(hostile.encrypted_ooxml(tmp_path / "pw.xlsx")).code == "excel.encrypted"
+
+
+def test_xls_with_password_record(tmp_path: Path) -> None:
+    path = tmp_path / "pw.xls"
+    path.write_bytes(hostile.cfb({"Workbook": hostile.biff8([("S", 0, [(0, 0, 1.0)])], password=True)}))
+    assert _refusal(path).code == "excel.encrypted"
 
 
 @pytest.mark.parametrize(("content", "code"), [

@@ -119,5 +119,6 @@ def test_every_refusal_code_is_registered() -> None:
     codes = {"excel.encrypted", "excel.not_workbook", "excel.damaged", "excel.forbidden_xml",
              "excel.too_large_unpacked", "excel.too_many_parts", "excel.sheet_too_large", "excel.word_document",
              "excel.web_page", "excel.empty_file", "excel.damaged_sheet", "excel.macros_ignored",
-             "excel.text_not_workbook", "excel.unsupported_format", "excel.too_large_file"}
+             "excel.text_not_workbook", "excel.unsupported_format", "excel.too_large_file",
+             "excel.suspicious_compression", "excel.out_of_memory", "excel.unreadable_file"}
     assert codes <= messages.known_codes()
