@@ -300,8 +300,10 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False, 
             for list_key in schema.LIST_KEYS:
                 count = sum(1 for r in plan.new if r.list_key == list_key)
                 if count:
+                    present = set().union(*(r.present for r in plan.new if r.list_key == list_key))
                     change = store.create_many(list_key, _rows_to_insert(plan, list_key, owner), source="import",
-                                               batch=batch, validate=False, progress=progress, total=count)
+                                               batch=batch, validate=False, progress=progress, total=count,
+                                               fields=sorted(present))
                     created[list_key] = change.created
             for update in updates:
                 if _apply_update(store, plan, update, batch, on_conflict, choices):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from gzdesk.core import messages
@@ -64,9 +64,9 @@ def encode(field: Field, value: object) -> object:
     return value
 
 
-def encoded_keys(entity: Entity) -> list[tuple[int, Field]]:
-    """(position, field) of the fields whose SQLite form differs from their Python form, in ``entity.fields``."""
-    return [(i, f) for i, f in enumerate(entity.fields) if f.type in (T.BOOLEAN, T.TAGS)]
+def encoded_keys(entity: Entity, keys: Sequence[str]) -> list[tuple[int, Field]]:
+    """(position in ``keys``, field) of the fields whose SQLite form differs from their Python form."""
+    return [(i, entity.by_key[k]) for i, k in enumerate(keys) if entity.by_key[k].type in (T.BOOLEAN, T.TAGS)]
 
 
 def decode(field: Field, value: object) -> object:

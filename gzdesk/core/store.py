@@ -327,16 +327,18 @@ class Store:
         validate: bool = True,
         progress: Progress | None = None,
         total: int | None = None,
+        fields: Sequence[str] | None = None,
     ) -> ChangeSet:
         """Add many records in one transaction (all or nothing), indexed for search and audited.
 
         Rows may carry ``id`` (kept), ``owner_office`` and ``_origin`` (file / sheet / row, for the audit entry);
-        everything else must be schema fields.
+        everything else must be schema fields. ``fields`` names the only fields the rows hold (an import of a
+        20-column sheet; other keys in the rows are ignored): the others are left empty, not bound one by one.
         """
         entity = schema.entity(kind)
         progress = progress or NoProgress()
         context = self.context(source, batch=batch)
-        keys = [f.key for f in entity.fields]
+        keys = [f.key for f in entity.fields if fields is None or f.key in fields]
         columns = ["rid", "id", "owner_office", "created_at", "updated_at", "updated_by", "revision", *keys]
         if entity.is_project_list:
             columns.append("natural_key")
@@ -368,7 +370,7 @@ class Store:
     @staticmethod
     def _insert_chunk(conn: sqlite3.Connection, entity: Entity, sql: str, keys: list[str],
                       pending: list[_Pending], context: Context, created: list[str]) -> None:
-        encoded = records.encoded_keys(entity)
+        encoded = records.encoded_keys(entity, keys)
         project = entity.is_project_list
         stamp = [context.at, context.at, context.office, 1]
 
