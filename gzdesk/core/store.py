@@ -219,7 +219,7 @@ class Store:
     def ordered_ids(self, kind: str, query: Query = Query(), *, limit: int | None = None) -> list[int]:
         """The rids of the records matching ``query``, in its order (the table view's id array)."""
         entity = schema.entity(kind)
-        where, params = where_clause(entity, query)
+        where, params = where_clause(entity, query, first_rows=limit is not None)
         sql = f"SELECT rid FROM [{entity.table}] {where} {order_clause(entity, query)}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"

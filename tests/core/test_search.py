@@ -74,3 +74,22 @@ def test_any_substring_of_a_name_finds_it(tmp_path: Path, name: str, data: st.Da
         found = store.rows("investment", store.ordered_ids("investment", Query(search=name[start:end])))
         assert [r["id"] for r in found] == [record_id]
     path.unlink()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(district=st.sampled_from(["440106", "440112", None]), stage=st.sampled_from(["在谈", "签约", None]),
+       term=st.sampled_from(["", "芯片", "机器人", "一期"]), descending=st.booleans(), limit=st.integers(1, 40))
+def test_first_rows_plans_give_the_same_rows_as_the_full_order(tmp_path: Path, district: str | None,
+                                                               stage: str | None, term: str, descending: bool,
+                                                               limit: int) -> None:
+    """The LIMIT query plans (sort index walked, filters unindexed) must not change which rows come first."""
+    path = tmp_path / "plans.db"
+    with Store.open(path) as store:
+        if not store.count("investment"):
+            store.create_many("investment", [
+                project(f"{['芯片', '机器人', '数据'][i % 3]}项目{'（一期）' if i % 4 else ''}{i}",
+                        ["440106", "440112", "440115"][i % 3], stage=["在谈", "签约"][i % 2],
+                        total_investment=float(i % 17) if i % 5 else None) for i in range(300)], source="test")
+        filters = tuple(Filter(k, "=", v) for k, v in (("district", district), ("stage", stage)) if v)
+        query = Query(filters, (("total_investment", descending),), term)
+        assert store.ordered_ids("investment", query, limit=limit) == store.ordered_ids("investment", query)[:limit]
