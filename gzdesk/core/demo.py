@@ -9,19 +9,17 @@ people and institutions are made up (:mod:`gzdesk.core.demo_names`).
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
 import itertools
 import math
 import random
-import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from gzdesk.core import batches, messages, schema
 from gzdesk.core import demo_names as words
-from gzdesk.core import messages, schema
 from gzdesk.core.errors import InputRefused
 from gzdesk.core.progress import NoProgress, Progress
 from gzdesk.core.store import Store
@@ -32,6 +30,8 @@ messages.register({
                             "sample data of seed {seed}; use another seed"),
     "demo.negative": ("项目数量不能为负数", "The number of projects cannot be negative"),
 })
+
+__all__ = ["DemoReport", "fill_demo", "judge", "schedule_percent"]
 
 T = TypeVar("T")
 _UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))  # the variant and version bits of a UUID
@@ -46,7 +46,6 @@ EARLIEST = dt.date(2023, 1, 1)
 LAG_CLASSES = {"ahead": 10, "normal": 75, "behind": 10, "far_behind": 5}
 OVERDUE_SHARE = 0.05
 MIN_TOTAL, MAX_TOTAL = 2_000.0, 2_000_000.0
-FILL_CACHE_KIB = 131_072  # SQLite page cache while filling; 1M projects: 190 s with the default 2 MiB, 149 s
 
 
 @dataclass(frozen=True)
@@ -565,9 +564,13 @@ def fill_in(dice: Dice, template: str, month: str) -> str:
 
 def project_name(world: World, dice: Dice, draft: Draft, subject: str, suffix: str) -> str:
     """Brand + (place) + subject + suffix, sometimes with a phase: "岚舟黄埔芯片生产基地项目（一期）"."""
-    place = ""
-    if dice.chance(0.3):
-        place = dice.pick(words.PLACE_WORDS) if dice.chance(0.5) else world.districts[draft.district][:2]
+    place, where = "", dice.random()
+    if where < 0.15:
+        place = dice.pick(words.PLACE_WORDS)
+    elif where < 0.5:
+        place = dice.pick(words.LOCAL_PLACES.get(draft.district, (world.districts[draft.district][:2],)))
+    if subject.endswith("中心") and "中心" in suffix:
+        suffix = "建设项目"  # not "数据中心研发中心项目"
     phase = dice.random()
     tail = "（一期）" if phase < 0.15 else "（二期）" if phase < 0.22 else "（三期）" if phase < 0.24 else ""
     return f"{draft.enterprise.brand}{place}{subject}{suffix}{tail}"
@@ -855,20 +858,6 @@ class PhaseProgress:
         return self.progress.cancelled()
 
 
-@contextlib.contextmanager
-def larger_page_cache(store: Store) -> Iterator[None]:
-    """A larger SQLite page cache while filling (most indexes are written in random order), then the old size.
-
-    The cache grows only as pages are used, so small fills do not take more memory.
-    """
-    previous = int(store.conn.execute("PRAGMA cache_size").fetchone()[0])
-    store.conn.execute(f"PRAGMA cache_size = {-FILL_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        store.conn.execute(f"PRAGMA cache_size = {previous}")
-
-
 def enterprise_count(projects: int) -> int:
     return min(MAX_ENTERPRISES, max(20, projects // 2))
 
@@ -889,7 +878,7 @@ def fill_demo(
     expansion; up to 90 investment records are 市重点), and monthly evaluations of the projects in active stages
     for this year's completed months up to ``today`` (the latest ``evaluation_months`` of them when given; 0 adds
     none). The same ``seed`` and ``today`` give the same records (ids included); only timestamps and the batch id
-    differ. Every row passes ``records.check_record``. Raises :class:`InputRefused` when the seed's data is already
+    differ. The fill is one batch of the ledger (``batches``, kind "demo"). Every row passes ``records.check_record``. Raises :class:`InputRefused` when the seed's data is already
     in the store, :class:`Cancelled` (nothing added) when ``progress`` asks to stop.
     """
     if projects < 0:
@@ -901,23 +890,28 @@ def fill_demo(
         raise InputRefused("demo.already_filled", seed=seed)
     sizes = list_sizes(projects)
     keys = {kind: key_projects(seed, size) if kind == "investment" else frozenset() for kind, size in sizes.items()}
-    batch = str(uuid.uuid4())
     offices = {str(code) for (code,) in store.conn.execute("SELECT code FROM office")}
+    batch = batches.start(store, "demo")
 
     def add(kind: str, rows: Iterable[Row], total: int | None = None) -> int:
         changes = store.create_many(kind, rows, source="demo", batch=batch, validate=False, total=total,
                                     progress=PhaseProgress(progress, schema.entity(kind).zh))
         return len(changes.created)
 
-    with larger_page_cache(store), store.transaction():
-        counts = {"office": add("office", office_rows(world, offices)),
-                  "official": add("official", official_rows(world)),
-                  "enterprise": add("enterprise", enterprise_rows(world), len(world.enterprises))}
-        for spec in SPECS:
-            rows = (project.row for project in project_stream(world, spec, sizes[spec.kind], keys[spec.kind]))
-            counts[spec.kind] = add(spec.kind, rows, sizes[spec.kind])
-        plans = (project.plan for spec in SPECS
-                 for project in project_stream(world, spec, sizes[spec.kind], keys[spec.kind])
-                 if project.plan is not None)
-        counts["evaluation"] = add("evaluation", evaluation_rows(world, plans)) if world.months else 0
+    try:
+        with store.transaction() as conn:
+            counts = {"office": add("office", office_rows(world, offices)),
+                      "official": add("official", official_rows(world)),
+                      "enterprise": add("enterprise", enterprise_rows(world), len(world.enterprises))}
+            for spec in SPECS:
+                rows = (project.row for project in project_stream(world, spec, sizes[spec.kind], keys[spec.kind]))
+                counts[spec.kind] = add(spec.kind, rows, sizes[spec.kind])
+            plans = (project.plan for spec in SPECS
+                     for project in project_stream(world, spec, sizes[spec.kind], keys[spec.kind])
+                     if project.plan is not None)
+            counts["evaluation"] = add("evaluation", evaluation_rows(world, plans)) if world.months else 0
+            batches.finish(conn, batch, {"seed": seed, **counts})
+    except BaseException:
+        batches.abandon(store, batch)
+        raise
     return DemoReport(batch=batch, **counts)

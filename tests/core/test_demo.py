@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
 from collections import defaultdict
@@ -11,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gzdesk.core import records, schema
-from gzdesk.core.demo import DemoReport, fill_demo
+from gzdesk.core import batches, records, schema
+from gzdesk.core.demo import DemoReport, fill_demo, judge
 from gzdesk.core.errors import Cancelled, InputRefused
 from gzdesk.core.query import Filter, Query
 from gzdesk.core.store import Store
@@ -56,7 +57,7 @@ def not_after(earlier: object, later: object) -> bool:
 
 
 def in_order(dates: list[object]) -> bool:
-    return all(not_after(earlier, later) for earlier, later in zip(dates, dates[1:], strict=False))
+    return all(not_after(earlier, later) for earlier, later in itertools.pairwise(dates))
 
 
 def schedule(period: str) -> float:
@@ -84,7 +85,11 @@ def test_counts_per_list_add_up_and_match_the_store(filled: tuple[Store, DemoRep
     assert (report.investment, report.tech_transfer, report.expansion) == (600, 240, 360)
     assert report.counts == {kind: store.count(kind) for kind in report.counts}
     assert (report.office, report.official, report.enterprise) == (11, 14, 500)
-    assert report.evaluation > 0 and report.batch
+    assert report.evaluation > 0
+    batch = batches.get(store, report.batch)
+    assert batch is not None and (batch.kind, batch.status) == ("demo", "done")
+    assert batch.summary["investment"] == 600 and batch.summary["seed"] == 2026
+    assert {entry.batch for entry in store.history(str(rows(store, "investment")[0]["id"]))} == {report.batch}
 
 
 def test_enterprise_count_follows_the_number_of_projects(tmp_path: Path) -> None:
@@ -176,7 +181,7 @@ def test_investment_dates_follow_the_stage(filled: tuple[Store, DemoReport]) -> 
         else:
             assert row["stop_reason"]
         assert in_order([*dates, row["stage_date"]]), row
-        assert "2023-01" <= str(row["stage_date"]) and not_after(row["stage_date"], TODAY.isoformat())
+        assert str(row["stage_date"]) >= "2023-01" and not_after(row["stage_date"], TODAY.isoformat())
         if row["stage"] == "签约":
             assert row["signed_on"] == row["stage_date"]
 
@@ -259,6 +264,12 @@ def test_active_projects_are_evaluated_some_overdue_some_lagging(filled: tuple[S
     assert {row["light"] for row in latest} == {"绿", "黄", "红"}
 
 
+@pytest.mark.parametrize(("gap", "expected"), [(10, ("超前", "绿")), (9.9, ("正常", "绿")), (-9.9, ("正常", "绿")),
+                                             (-10, ("滞后", "黄")), (-30, ("滞后", "黄")), (-30.1, ("严重滞后", "红"))])
+def test_the_default_rule_at_its_edges(gap: float, expected: tuple[str, str]) -> None:
+    assert judge(50 + gap, 50) == expected
+
+
 def test_evaluation_months_caps_the_history(tmp_path: Path) -> None:
     with Store.open(tmp_path / "x.db") as store:
         report = fill_demo(store, projects=200, today=TODAY, evaluation_months=3)
@@ -339,6 +350,7 @@ def test_cancel_leaves_the_database_unchanged(tmp_path: Path) -> None:
         with pytest.raises(Cancelled):
             fill_demo(store, projects=10_000, today=TODAY, evaluation_months=0, progress=progress)
         assert all(store.count(entity.key) == 0 for entity in schema.ENTITIES)
+        assert [batch.status for batch in batches.recent(store)] == ["failed"]
     assert ("招商引资项目" in {message for _, _, message in progress.steps})
 
 
