@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ def check_field(field: Field, value: object, *, lang: str = "zh", extra_words: I
         return problem("record.required") if field.required else None
     kind = field.type
     if kind in (T.MONEY, T.NUMBER, T.AREA, T.PERCENT):
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             return problem("record.type", expected=_TYPE_NAMES[kind][lang == "en"])
         if kind is T.PERCENT and not 0 <= value <= 100:
             return problem("record.type", expected=_TYPE_NAMES[kind][lang == "en"])

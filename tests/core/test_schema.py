@@ -96,3 +96,8 @@ def test_month_and_day_dates_are_valid() -> None:
     assert records.check_field(field, "2026-03") is None
     assert records.check_field(field, "2026-03-15") is None
     assert records.check_field(field, "2026-3-15") is not None
+
+
+def test_non_finite_numbers_are_refused() -> None:
+    field = schema.INVESTMENT.field("total_investment")
+    assert records.check_field(field, float("inf")) is not None and records.check_field(field, float("nan")) is not None

@@ -12,7 +12,7 @@ the values as sent (the *base* of a three-way merge) with their hash. Layout (on
     row 7   records         | <count>
     row 9   list | id | revision | hash | values…
     row 10+ one record each; its values as canonical JSON, cut into chunks of at most
-            :data:`CHUNK` characters across columns E, F, G … (a cell holds at most 32,767 characters)
+            :data:`CHUNK` characters across columns E, F, G … (a cell holds at most 32,767 UTF-16 units)
 
 The hash makes the base tamper-evident (not a security boundary): a record whose values do not match its hash
 has no trusted base and is merged like a row of a hand-made sheet. Each list sheet has the record id in its
@@ -34,7 +34,7 @@ MAGIC = "gzdesk-exchange"
 FORMAT_VERSION = 1
 ID_HEADER = "记录编号（请勿修改）"
 ID_HEADER_EN = "Record ID (do not edit)"
-CHUNK = 30_000
+CHUNK = 16_000  # characters; at most 2 UTF-16 units each, so a chunk stays under 32,767 units
 RECORDS_HEADER_ROW = 9
 
 messages.register({

@@ -24,7 +24,17 @@ outcome["seconds"] = time.perf_counter() - started
 if "--defusedxml" in sys.argv:
     import openpyxl
     outcome["defusedxml"] = openpyxl.DEFUSEDXML
-outcome["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb():
+    # VmHWM is this process image's own peak; ru_maxrss also counts the parent's pages copied at fork
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+outcome["max_rss_mb"] = peak_mb()
 print(json.dumps(outcome, ensure_ascii=False))
 """
 
