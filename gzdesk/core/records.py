@@ -65,9 +65,12 @@ def encode(field: Field, value: object) -> object:
     return value
 
 
+ENCODED_TYPES = frozenset({T.BOOLEAN, T.TAGS})
+
+
 def encoded_keys(entity: Entity, keys: Sequence[str]) -> list[tuple[int, Field]]:
     """(position in ``keys``, field) of the fields whose SQLite form differs from their Python form."""
-    return [(i, entity.by_key[k]) for i, k in enumerate(keys) if entity.by_key[k].type in (T.BOOLEAN, T.TAGS)]
+    return [(i, entity.by_key[k]) for i, k in enumerate(keys) if entity.by_key[k].type in ENCODED_TYPES]
 
 
 def decode(field: Field, value: object) -> object:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -290,19 +290,26 @@ class Store:
         entity = schema.entity(kind)
         where, params = where_clause(entity, query)
         cursor = self.conn.execute(f"SELECT * FROM [{entity.table}] {where} {order_clause(entity, query)}", params)
-        names = [d[0] for d in cursor.description]
+        decode = self._row_decoder(entity, [d[0] for d in cursor.description])
         while batch := cursor.fetchmany(chunk):
-            yield from (self._decode_row(entity, names, row) for row in batch)
+            yield from map(decode, batch)
 
     def _decoded(self, entity: Entity, cursor: sqlite3.Cursor) -> Iterator[dict[str, object]]:
-        names = [d[0] for d in cursor.description]
-        return (self._decode_row(entity, names, row) for row in cursor)
+        return map(self._row_decoder(entity, [d[0] for d in cursor.description]), cursor)
 
     @staticmethod
-    def _decode_row(entity: Entity, names: list[str], row: Sequence[object]) -> dict[str, object]:
-        fields = entity.by_key
-        return {name: (records.decode(fields[name], value) if name in fields else value)
-                for name, value in zip(names, row, strict=True)}
+    def _row_decoder(entity: Entity, names: list[str]) -> Callable[[Sequence[object]], dict[str, object]]:
+        """A function turning one SQLite row into a record dict; only booleans and tags need decoding."""
+        special = [(name, entity.by_key[name]) for name in names
+                   if name in entity.by_key and entity.by_key[name].type in records.ENCODED_TYPES]
+
+        def decode(row: Sequence[object]) -> dict[str, object]:
+            record = dict(zip(names, row, strict=True))
+            for name, field in special:
+                record[name] = records.decode(field, record[name])
+            return record
+
+        return decode
 
     # ------------------------------------------------------------------ writes
     @staticmethod

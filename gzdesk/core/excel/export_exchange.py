@@ -171,8 +171,8 @@ def _rows_and_bases(store: Store, sheets: Sequence[_ListSheet], formats: FormatB
             for index, (column, cell_formats) in enumerate(zip(columns, column_formats, strict=True), start=1):
                 write_field(sheet, row, index, column, record.get(column.field.key), cell_formats, place)
             values = {key: record.get(key) for key in keys}
-            yield meta.BaseRecord(entity.key, str(record["id"]), int(record["revision"]),  # type: ignore[call-overload]
-                                  values, meta.record_hash(values))
+            yield meta.base_record(entity.key, str(record["id"]), int(record["revision"]),  # type: ignore[call-overload]
+                                   values)
             written += 1
             ticker.tick()
         if written != list_sheet.count:  # cannot happen inside the read snapshot; never write a wrong count

@@ -50,9 +50,13 @@ def same(one: object, other: object) -> bool:
 def diff_record(fields: Iterable[str], theirs: Mapping[str, object], ours: Mapping[str, object],
                 base: Mapping[str, object] | None) -> list[FieldChange]:
     """The changes the file brings to one record, for the ``fields`` whose column the file has."""
+    keys = list(fields)
+    theirs_in_order = list(map(theirs.get, keys))
+    if theirs_in_order == list(map((base if base is not None else ours).get, keys)):
+        return []  # the untouched row: nothing to compare field by field (most rows of a returned file)
     changes: list[FieldChange] = []
-    for key in fields:
-        their_value, our_value = theirs.get(key), ours.get(key)
+    for key, their_value in zip(keys, theirs_in_order, strict=True):
+        our_value = ours.get(key)
         if base is None:
             if is_blank(their_value) or same(their_value, our_value):
                 continue

@@ -63,10 +63,12 @@ class BaseRecord:
     revision: int
     values: Mapping[str, object]
     hash: str
+    trusted: bool  # the values match their hash (checked on the JSON text as read)
 
-    @property
-    def trusted(self) -> bool:
-        return record_hash(self.values) == self.hash
+
+def base_record(list_key: str, record_id: str, revision: int, values: Mapping[str, object]) -> BaseRecord:
+    """The base of a record being exported: its values and their hash."""
+    return BaseRecord(list_key, record_id, revision, values, record_hash(values), True)
 
 
 def canonical_json(values: Mapping[str, object]) -> str:
@@ -75,7 +77,11 @@ def canonical_json(values: Mapping[str, object]) -> str:
 
 def record_hash(values: Mapping[str, object]) -> str:
     """A stable digest of a record's field values (independent of key order and process)."""
-    return hashlib.blake2b(canonical_json(values).encode("utf-8"), digest_size=16).hexdigest()
+    return text_hash(canonical_json(values))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def meta_rows(info: ExportInfo, bases: Sequence[BaseRecord] | Iterator[BaseRecord], count: int) -> Iterator[list[object]]:
@@ -120,7 +126,9 @@ def parse_meta(rows: Sequence[Sequence[object]], *, file: str) -> tuple[ExportIn
                 continue
             text = "".join(_text(cell) for cell in row[4:])
             values = json.loads(text) if text else {}
-            base = BaseRecord(_text(row[0]), _text(row[1]), int(float(_text(row[2]))), values, _text(row[3]))
+            digest = _text(row[3])
+            base = BaseRecord(_text(row[0]), _text(row[1]), int(float(_text(row[2]))), values, digest,
+                              text_hash(text) == digest)
             bases[base.record_id] = base
     except InputRefused:
         raise
