@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -16,16 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gzdesk.core import schema
+from gzdesk.core import messages, schema
+from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Query
 from gzdesk.core.store import Store
+from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.table_model import RecordTableModel
+from gzdesk.ui.text import tr
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
-
-
-def tr(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 class MainWindow(QMainWindow):
@@ -65,8 +67,49 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._apply_search)
         self.search.textChanged.connect(lambda text: None if text else self._apply_search())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.import_flow = ImportFlow(self, store.path, lang=lang)
+        self.import_flow.imported.connect(self._after_import)
+        self._build_menus()
+        self.setAcceptDrops(True)
         self.sidebar.setCurrentRow(0)
         self._restore_state()
+
+    def _build_menus(self) -> None:
+        lang = self.lang
+        file_menu = self.menuBar().addMenu(tr(lang, "文件(&F)", "&File"))
+        open_action = QAction(tr(lang, "导入工作簿…", "Import workbook…"), self)
+        open_action.setShortcut(QKeySequence("Ctrl+I"))
+        open_action.triggered.connect(self.choose_import)
+        file_menu.addAction(open_action)
+        file_menu.addSeparator()
+        quit_action = QAction(tr(lang, "退出", "Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr(self.lang, "选择要导入的工作簿", "Choose a workbook to import"), "",
+            tr(self.lang, "工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv)", "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"))
+        if path:
+            self.import_flow.start(Path(path))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_flow.start(files[0])
+
+    def _after_import(self, report: ImportReport) -> None:
+        for model in self.models.values():
+            model.reload()
+        self._update_count()
+        self.statusBar().showMessage(messages.render("import.done", self.lang, file=report.plan.file_name,
+                                                     **report.plan.counts()), 15_000)
 
     @property
     def model(self) -> RecordTableModel:

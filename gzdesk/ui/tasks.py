@@ -1,0 +1,117 @@
+"""The one place that starts threads: long core work runs on a worker with a progress dialog that can cancel.
+
+A task is a plain core function ``work(progress) -> result``; it must open its own Store (one connection per
+thread). The GUI gets the result or the error back on its own thread through signals (STYLE.md rule 2).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class TaskProgress(QObject):
+    """The core's Progress protocol, safe to call from the worker thread."""
+
+    stepped = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def step(self, done: int, total: int | None = None, message: str = "") -> None:
+        self.stepped.emit(done, total or 0, message)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Worker(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[TaskProgress], Any], progress: TaskProgress) -> None:
+        super().__init__()
+        self._work = work
+        self._progress = progress
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as error:  # every error goes back to the GUI thread to be shown
+            self.failed.emit(error)
+        else:
+            self.finished.emit(result)
+
+
+class Task(QObject):
+    """A running task: its thread, worker, progress and dialog live until it reports back."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QWidget, title: str, work: Callable[[TaskProgress], Any]) -> None:
+        super().__init__(parent)
+        self.progress = TaskProgress()
+        self.dialog = QProgressDialog(title, _cancel_label(parent), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.progress.cancel)
+        self.progress.stepped.connect(self._stepped)
+        self._thread = QThread(self)
+        self._worker = _Worker(work, self.progress)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._finish_ok)
+        self._worker.failed.connect(self._finish_error)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @Slot(int, int, str)
+    def _stepped(self, done: int, total: int, message: str) -> None:
+        if total:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if message:
+            self.dialog.setLabelText(message)
+
+    def _stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.close()
+
+    @Slot(object)
+    def _finish_ok(self, result: object) -> None:
+        self._stop()
+        self.done.emit(result)
+
+    @Slot(object)
+    def _finish_error(self, error: object) -> None:
+        self._stop()
+        self.error.emit(error)
+
+
+def _cancel_label(parent: QWidget) -> str:
+    lang = getattr(parent, "lang", "zh")
+    return "Cancel" if lang == "en" else "取消"
+
+
+def run_task(parent: QWidget, title: str, work: Callable[[TaskProgress], Any], *,
+             on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Task:
+    """Run ``work`` on a worker thread with a cancellable progress dialog; call back on the GUI thread."""
+    task = Task(parent, title, work)
+    task.done.connect(on_done)
+    task.error.connect(on_error)
+    task.start()
+    return task

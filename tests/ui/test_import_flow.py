@@ -1,0 +1,55 @@
+"""Importing from the window: planned on a worker, decided in the dialog, applied on a worker, table refreshed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from gzdesk.core.importer import plan_import
+from gzdesk.core.store import Store
+from gzdesk.ui.import_dialog import ImportDecision, ImportDialog
+from gzdesk.ui.main_window import MainWindow
+from tests.core.imports import messy
+
+
+def test_import_from_the_window_refreshes_the_table(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    window.show()
+    asked = []
+    window.import_flow.ask = lambda plan: (asked.append(plan.counts()), ImportDecision(True, skip_invalid=True))[1]
+    with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
+        window.import_flow.start(messy.with_bad_rows(tmp_path / "坏行.xlsx"))
+    assert asked == [{**asked[0], "new": 2, "invalid": 3}]
+    assert window.model.rowCount() == 2 and window.count_label.text() == "共 2 条"
+    assert "已导入" in window.statusBar().currentMessage()
+
+
+def test_a_refused_file_leaves_the_window_working(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                  monkeypatch: object) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))  # type: ignore[attr-defined]
+    window = MainWindow(store, lang="en")
+    qtbot.addWidget(window)
+    bad = tmp_path / "empty.xlsx"
+    bad.write_bytes(b"")
+    with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
+        window.import_flow.start(bad)
+    assert shown and "empty" in shown[0] and window.model.rowCount() == 0
+
+
+def test_dialog_shows_the_plan_and_returns_the_choices(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    plan = plan_import(store, messy.with_bad_rows(tmp_path / "坏行.xlsx"))
+    dialog = ImportDialog(plan, lang="zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problems.count() == 3 and dialog.skip_invalid.isVisible()
+    assert not dialog.ok.isEnabled()  # invalid rows need a decision first
+    dialog.skip_invalid.setChecked(True)
+    assert dialog.ok.isEnabled()
+    assert dialog.decision(True) == ImportDecision(True, skip_invalid=True, on_conflict="fail")
+    assert dialog.decision(False) == ImportDecision(False)
+    dialog.grab().save(str(tmp_path / "import-dialog.png"))
