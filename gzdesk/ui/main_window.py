@@ -23,6 +23,7 @@ from gzdesk.core import messages, schema
 from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Query
 from gzdesk.core.store import Store
+from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.table_model import RecordTableModel
 from gzdesk.ui.text import tr
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.import_flow = ImportFlow(self, store.path, lang=lang)
         self.import_flow.imported.connect(self._after_import)
+        self.export_flow = ExportFlow(self, store.path, lang=lang)
         self._build_menus()
         self.setAcceptDrops(True)
         self.sidebar.setCurrentRow(0)
@@ -81,6 +83,12 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence("Ctrl+I"))
         open_action.triggered.connect(self.choose_import)
         file_menu.addAction(open_action)
+        for purpose, zh, en, keys in (("exchange", "导出交换表（供对方修改后发回）…", "Export exchange workbook…", "Ctrl+E"),
+                                      ("meeting", "导出会议表（打印）…", "Export meeting workbook…", "Ctrl+P")):
+            action = QAction(tr(lang, zh, en), self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, p=purpose: self.export_flow.choose(p))
+            file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(tr(lang, "退出", "Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -53,3 +53,16 @@ def test_dialog_shows_the_plan_and_returns_the_choices(qtbot: QtBot, store: Stor
     assert dialog.decision(True) == ImportDecision(True, skip_invalid=True, on_conflict="fail")
     assert dialog.decision(False) == ImportDecision(False)
     dialog.grab().save(str(tmp_path / "import-dialog.png"))
+
+
+def test_export_from_the_window_writes_a_workbook_we_can_import_back(qtbot: QtBot, store: Store,
+                                                                     tmp_path: Path) -> None:
+    store.create_many("investment", [{"name": f"导出项目{i}", "district": "440106"} for i in range(5)], source="t")
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    window.export_flow.confirm_open_folder = False
+    target = tmp_path / "交换表.xlsx"
+    with qtbot.waitSignal(window.export_flow.done, timeout=30_000) as blocker:
+        window.export_flow.start("exchange", target)
+    assert blocker.args[0].counts["investment"] == 5 and target.exists()
+    assert len(plan_import(store, target).matched) == 5

@@ -1,0 +1,71 @@
+"""Write an exchange or meeting workbook from the window, on a worker, then offer to open its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gzdesk.core import messages, schema
+from gzdesk.core.errors import Cancelled, GzdeskError
+from gzdesk.core.excel.export_common import ExportReport
+from gzdesk.core.store import Store
+from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.text import tr
+
+
+class ExportFlow(QObject):
+    """``start(purpose, path, lists)`` writes the workbook; ``done`` carries the report."""
+
+    done = Signal(object)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.database = database
+        self.lang = lang
+        self.task: Task | None = None
+        self.confirm_open_folder = True
+
+    def choose(self, purpose: str) -> None:
+        default = tr(self.lang, "交换表.xlsx" if purpose == "exchange" else "会议表.xlsx",
+                     "exchange.xlsx" if purpose == "exchange" else "meeting.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self.window, tr(self.lang, "导出到", "Export to"), default,
+                                              tr(self.lang, "Excel 工作簿 (*.xlsx)", "Excel workbook (*.xlsx)"))
+        if path:
+            self.start(purpose, Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+
+    def start(self, purpose: str, path: Path, lists: tuple[str, ...] = schema.LIST_KEYS) -> None:
+        def work(progress: TaskProgress) -> ExportReport:
+            from gzdesk.core.excel.export_exchange import export_exchange
+            from gzdesk.core.excel.export_meeting import export_meeting
+
+            with Store.open(self.database) as store:
+                if purpose == "exchange":
+                    return export_exchange(store, path, lists=lists, lang=self.lang, progress=progress)
+                return export_meeting(store, path, lists=lists, lang=self.lang, progress=progress)
+
+        self.task = run_task(self.window, tr(self.lang, f"正在导出“{path.name}”…", f"Exporting {path.name}…"), work,
+                             on_done=self._done, on_error=self._failed)
+
+    def _done(self, report: ExportReport) -> None:
+        self.done.emit(report)
+        self.finished.emit()
+        if self.confirm_open_folder:
+            text = messages.render("cli.export_done", self.lang, path=report.path,
+                                   counts="、".join(f"{schema.entity(k).label(self.lang)} {v}"
+                                                   for k, v in report.counts.items()))
+            answer = QMessageBox.question(self.window, tr(self.lang, "导出完成", "Exported"),
+                                          text + "\n" + tr(self.lang, "打开所在文件夹？", "Open the folder?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path.parent)))
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            text = error.message(self.lang) if isinstance(error, GzdeskError) else messages.render(
+                "ui.unexpected", self.lang, detail=repr(error))
+            QMessageBox.warning(self.window, tr(self.lang, "无法导出", "Cannot export"), text)
+        self.finished.emit()
