@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             self.models[kind] = RecordTableModel(self.store, kind, lang=self.lang, parent=self)
         self.table.setModel(self.models[kind])
         for column, field in enumerate(self.models[kind].fields):
-            wide = field.type.sql_type == "TEXT" and (field.max_length or 1000) >= 200
+            wide = field.type in (FieldType.TEXT, FieldType.LONG_TEXT) and (field.max_length or 1000) >= 200
             self.table.setColumnWidth(column, 260 if wide else 110)
         self._update_count()
 
