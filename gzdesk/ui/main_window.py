@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gzdesk.core import messages, schema
 from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Query
+from gzdesk.core.schema import FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
