@@ -28,6 +28,7 @@ from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.table_model import RecordTableModel
 from gzdesk.ui.text import tr
+from gzdesk.ui.undo_flow import UndoFlow
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
 
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, store.path, lang=lang)
         self.import_flow.imported.connect(self._after_import)
         self.export_flow = ExportFlow(self, store.path, lang=lang)
+        self.undo_flow = UndoFlow(self, store.path, lang=lang)
+        self.undo_flow.undone.connect(self._after_undo)
+        self.last_import: str | None = None
         self._build_menus()
         self.setAcceptDrops(True)
         self.sidebar.setCurrentRow(0)
@@ -91,6 +95,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=purpose: self.export_flow.choose(p))
             file_menu.addAction(action)
         file_menu.addSeparator()
+        edit_menu = self.menuBar().addMenu(tr(lang, "编辑(&E)", "&Edit"))
+        self.undo_import_action = QAction(tr(lang, "撤销上次导入", "Undo the last import"), self)
+        self.undo_import_action.setEnabled(False)
+        self.undo_import_action.triggered.connect(lambda: self.undo_flow.start(self.last_import or ""))
+        edit_menu.addAction(self.undo_import_action)
         quit_action = QAction(tr(lang, "退出", "Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -113,10 +122,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_flow.start(files[0])
 
-    def _after_import(self, report: ImportReport) -> None:
+    def _reload(self) -> None:
         for model in self.models.values():
             model.reload()
         self._update_count()
+
+    def _after_undo(self, batch: str) -> None:
+        self._reload()
+        self.last_import = None
+        self.undo_import_action.setEnabled(False)
+        self.statusBar().showMessage(tr(self.lang, f"已撤销导入 {batch}", f"Undid import {batch}"), 15_000)
+
+    def _after_import(self, report: ImportReport) -> None:
+        self._reload()
+        self.last_import = report.batch
+        self.undo_import_action.setEnabled(True)
         self.statusBar().showMessage(messages.render("import.done", self.lang, file=report.plan.file_name,
                                                      **report.plan.counts()), 15_000)
 

@@ -66,3 +66,17 @@ def test_export_from_the_window_writes_a_workbook_we_can_import_back(qtbot: QtBo
         window.export_flow.start("exchange", target)
     assert blocker.args[0].counts["investment"] == 5 and target.exists()
     assert len(plan_import(store, target).matched) == 5
+
+
+def test_undo_the_last_import_from_the_window(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    window.import_flow.ask = lambda plan: ImportDecision(True, skip_invalid=True)
+    with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
+        window.import_flow.start(messy.with_bad_rows(tmp_path / "坏行.xlsx"))
+    assert window.model.rowCount() == 2 and window.undo_import_action.isEnabled()
+    asked = []
+    window.undo_flow.ask = lambda plan: (asked.append((len(plan.delete), len(plan.edited_since))), False)[1]
+    with qtbot.waitSignal(window.undo_flow.finished, timeout=30_000):
+        window.undo_import_action.trigger()
+    assert asked == [(2, 0)] and window.model.rowCount() == 0 and not window.undo_import_action.isEnabled()

@@ -1,0 +1,79 @@
+"""Undo a whole import from the window: what it would restore, what was edited since, then undo on a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from gzdesk.core import messages
+from gzdesk.core.errors import Cancelled, GzdeskError
+from gzdesk.core.exchange.undo import UndoPlan, apply_undo, plan_undo
+from gzdesk.core.store import Store
+from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.text import tr
+
+
+class UndoFlow(QObject):
+    """``start(batch)``: plan, ask (``ask`` returns None to stop, or whether to overwrite later edits), undo."""
+
+    undone = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.database = database
+        self.lang = lang
+        self.task: Task | None = None
+        self.ask = self._ask_with_message_box
+
+    def start(self, batch: str) -> None:
+        try:
+            with Store.open(self.database, read_only=True) as store:
+                plan = plan_undo(store, batch)
+        except GzdeskError as error:
+            self._failed(error)
+            return
+        overwrite = self.ask(plan)
+        if overwrite is None:
+            self.finished.emit()
+            return
+
+        def work(progress: TaskProgress) -> str:
+            with Store.open(self.database) as store:
+                apply_undo(store, plan, overwrite_edited=overwrite)
+            return plan.batch
+
+        self.task = run_task(self.window, tr(self.lang, "正在撤销导入…", "Undoing the import…"), work,
+                             on_done=self._done, on_error=self._failed)
+
+    def _ask_with_message_box(self, plan: UndoPlan) -> bool | None:
+        text = tr(self.lang, f"将删除该次导入新增的 {len(plan.delete)} 条记录，恢复 {len(plan.restore)} 处修改。",
+                  f"This removes {len(plan.delete)} record(s) the import added and restores {len(plan.restore)} "
+                  "field(s).")
+        if plan.edited_since:
+            text += "\n" + messages.render("undo.edited_since", self.lang, count=len(plan.edited_since))
+            box = QMessageBox(QMessageBox.Icon.Question, tr(self.lang, "撤销导入", "Undo import"), text,
+                              parent=self.window)
+            keep = box.addButton(tr(self.lang, "撤销，保留之后的修改", "Undo, keep later edits"),
+                                 QMessageBox.ButtonRole.AcceptRole)
+            overwrite = box.addButton(tr(self.lang, "全部撤销", "Undo everything"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            clicked = box.clickedButton()
+            return False if clicked is keep else (True if clicked is overwrite else None)
+        answer = QMessageBox.question(self.window, tr(self.lang, "撤销导入", "Undo import"), text)
+        return False if answer == QMessageBox.StandardButton.Yes else None
+
+    def _done(self, batch: str) -> None:
+        self.undone.emit(batch)
+        self.finished.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            text = error.message(self.lang) if isinstance(error, GzdeskError) else messages.render(
+                "ui.unexpected", self.lang, detail=repr(error))
+            QMessageBox.warning(self.window, tr(self.lang, "无法撤销", "Cannot undo"), text)
+        self.finished.emit()
