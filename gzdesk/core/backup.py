@@ -22,6 +22,7 @@ messages.register({
                              "Backup {path} was made by a newer gzdesk (version {found}); this version cannot restore it"),
 })
 
+_PAUSED_MARKER = "automatic-backups-paused"
 _NAME = re.compile(r"^gzdesk-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.db$")
 
 
@@ -125,4 +126,22 @@ def restore(database: Path, backup_file: Path) -> Path:
         raise DatabaseRefused("backup.failed", detail=str(error)) from error
     finally:
         live.close()
+    pause_automatic(database)
     return safety
+
+
+def pause_automatic(database: Path) -> None:
+    """Pause automatic backups of ``database`` (after a restore: thinning must not push out older copies
+    until the clerk confirms the restored state is right). A marker file in the backups folder holds the flag."""
+    folder = paths.backups_dir(database)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / _PAUSED_MARKER).touch()
+
+
+def resume_automatic(database: Path) -> None:
+    """The clerk confirmed: automatic backups run again."""
+    (paths.backups_dir(database) / _PAUSED_MARKER).unlink(missing_ok=True)
+
+
+def automatic_paused(database: Path) -> bool:
+    return (paths.backups_dir(database) / _PAUSED_MARKER).exists()

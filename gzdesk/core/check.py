@@ -1,11 +1,13 @@
-"""Check a database: SQLite's integrity check plus the app's own rules. Reports; changes nothing."""
+"""Check a database: SQLite's integrity check plus the app's own rules (``check_database`` reports and changes
+nothing); ``repair_database`` repairs only what is safe, after a backup, in one transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from gzdesk.core import messages, records, schema
+from gzdesk.core import backup, messages, records, schema, search
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
 from gzdesk.core.store import Store
 
@@ -69,3 +71,72 @@ def _rules(store: Store, progress: Progress, lang: str) -> Iterator[Finding]:
     for period, project_id in store.conn.execute("SELECT period, project_id FROM evaluation"):
         if project_id not in project_ids:
             yield Finding("check.orphan_evaluation", {"period": period, "project_id": project_id})
+
+
+# ------------------------------------------------------------------ repairs
+messages.register({
+    "repair.search_index": ("已重建{entity}的全文检索索引", "Rebuilt the full-text search index of {entity}"),
+    "repair.audit_guard": ("已恢复审计日志的防篡改触发器 {trigger}", "Re-created the audit log's trigger {trigger}"),
+})
+
+_AUDIT_GUARDS = {f"audit_no_{event.lower()}": event for event in ("UPDATE", "DELETE")}
+_SAMPLES = 20
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    """What :func:`repair_database` did (``repaired``), the backup it took first, and what it left to the clerk."""
+
+    repaired: list[Finding]
+    backup: Path | None
+    remaining: list[Finding]
+
+
+def repair_database(store: Store, *, progress: Progress | None = None, lang: str = "zh") -> RepairReport:
+    """Repair only what is safe — rebuild a search index that disagrees with its table, re-create a missing
+    audit trigger — after a verified backup, in one transaction. Nothing is ever deleted: orphan evaluations,
+    invalid values and integrity failures are reported in ``remaining``. A second run repairs nothing.
+    """
+    stale = [entity for entity in schema.ENTITIES if not _index_agrees(store, entity)]
+    triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in _AUDIT_GUARDS if name not in triggers]
+    repaired: list[Finding] = []
+    taken: Path | None = None
+    if stale or missing:
+        taken = backup.backup(store.conn, store.path, reason="before-check")
+        with store.transaction() as conn:
+            for entity in stale:
+                search.rebuild_index(conn, entity)
+                repaired.append(Finding("repair.search_index", {"entity": entity.label(lang)}))
+            for name in missing:
+                conn.execute(f"CREATE TRIGGER {name} BEFORE {_AUDIT_GUARDS[name]} ON audit"
+                             " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+                repaired.append(Finding("repair.audit_guard", {"trigger": name}))
+    return RepairReport(repaired, taken, check_database(store, progress=progress, lang=lang))
+
+
+def _index_agrees(store: Store, entity: schema.Entity) -> bool:
+    """The index holds exactly the table's rids, and a spread sample of rows is found by its own text."""
+    table, fts = entity.table, search.fts_table(entity)
+    rows = store.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+    indexed = store.conn.execute(f"SELECT count(*) FROM [{fts}]").fetchone()[0]
+    if rows != indexed:
+        return False
+    extra = store.conn.execute(f"SELECT count(*) FROM [{fts}] WHERE rowid NOT IN (SELECT rid FROM [{table}])")
+    if extra.fetchone()[0]:
+        return False
+    keys = [f.key for f in entity.searchable_fields]
+    step = max(1, rows // _SAMPLES)
+    sample = store.conn.execute(f"SELECT rid, {', '.join(f'[{k}]' for k in keys)} FROM [{table}]"
+                                f" WHERE rid % {step} = 0 LIMIT {_SAMPLES}").fetchall()
+    for rid, *values in sample:
+        for key, value in zip(keys, values, strict=True):
+            text = search.spaced(value)
+            if text:
+                phrase = '"' + text.replace('"', '""') + '"'
+                found = store.conn.execute(f"SELECT 1 FROM [{fts}] WHERE [{fts}] MATCH ? AND rowid = ?",
+                                           [f"{{{key}}} : {phrase}", rid]).fetchone()
+                if found is None:
+                    return False
+                break
+    return True
