@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         right = QWidget()
         layout = QVBoxLayout(right)
+        self.right_layout = layout
+        self.notices: list[QLabel] = []
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
@@ -121,6 +123,14 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.import_flow.start(files[0])
+
+    def show_notice(self, text: str) -> None:
+        """A notice the clerk must see (read-only database, interrupted import, network drive): a banner."""
+        banner = QLabel(text)
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #ffe69c;")
+        self.notices.append(banner)
+        self.right_layout.insertWidget(0, banner)
 
     def _reload(self) -> None:
         for model in self.models.values():

@@ -30,7 +30,7 @@ def test_no_command_opens_the_main_window_and_returns_when_closed(qapp: QApplica
     assert seen == ["gzdesk project lists — clerk.db", "1"]
 
 
-def test_a_database_that_cannot_be_opened_is_a_message_not_a_crash(qapp: QApplication, tmp_path: Path) -> None:
+def test_a_damaged_database_is_moved_aside_said_and_replaced(qapp: QApplication, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"not a database at all" * 50)
     shown: list[str] = []
@@ -40,10 +40,16 @@ def test_a_database_that_cannot_be_opened_is_a_message_not_a_crash(qapp: QApplic
             if widget.isVisible() and widget.inherits("QMessageBox"):
                 shown.append(widget.property("text") or "")
                 widget.close()
+            elif widget.isVisible() and isinstance(widget, MainWindow):
+                shown.append(f"window:{widget.model.rowCount()}")
+                widget.close()
 
     timer = QTimer()
     timer.timeout.connect(dismiss)
     timer.start(100)
-    assert _open_app(bogus, "zh") == 1
+    assert _open_app(bogus, "zh") == 0
     timer.stop()
-    assert shown and "不是 gzdesk 数据库" in shown[0]
+    assert "已损坏" in shown[0] or "损坏" in shown[0], shown
+    assert shown[-1] == "window:0"
+    (moved,) = tmp_path.glob("bogus.db.corrupt-*")
+    assert moved.read_bytes() == b"not a database at all" * 50  # kept, never deleted

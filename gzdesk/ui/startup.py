@@ -1,0 +1,80 @@
+"""What happens before the window opens: the single-instance lock, damage recovery, warnings worth reading.
+
+Every question goes through ``ask(title, text, buttons) -> chosen button index`` so tests answer with plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from gzdesk.core import backup, messages
+from gzdesk.core.errors import GzdeskError
+from gzdesk.core.recovery import open_database
+from gzdesk.core.store import Store
+from gzdesk.ui.instance import DatabaseLock
+from gzdesk.ui.text import tr
+
+Ask = Callable[[str, str, Sequence[str]], int]
+
+
+def ask_with_message_box(title: str, text: str, buttons: Sequence[str]) -> int:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    added = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole)
+             for i, label in enumerate(buttons)]
+    box.exec()
+    clicked = box.clickedButton()
+    return next((i for i, button in enumerate(added) if button is clicked), len(buttons) - 1)
+
+
+def acquire_lock(database: Path, *, lang: str, ask: Ask = ask_with_message_box) -> DatabaseLock | None:
+    """The database's lock, or None when another gzdesk uses it (and the clerk did not take it over)."""
+    lock = DatabaseLock(database)
+    holder = lock.acquire()
+    if holder is None:
+        return lock
+    text = tr(lang, f"数据库“{database.name}”正被另一个 gzdesk 使用（计算机 {holder.hostname}，进程 {holder.pid}）。",
+              f"The database {database.name} is in use by another gzdesk (computer {holder.hostname}, "
+              f"process {holder.pid}).")
+    if holder.this_host:
+        ask(tr(lang, "数据库正在使用", "Database in use"), text, [tr(lang, "确定", "OK")])
+        return None
+    text += tr(lang, "\n如果那台计算机上的 gzdesk 已经关闭，可以接管。", "\nIf gzdesk on that computer is closed, you may take over.")
+    choice = ask(tr(lang, "数据库正在使用", "Database in use"), text, [tr(lang, "接管", "Take over"), tr(lang, "退出", "Quit")])
+    return lock if choice == 0 and lock.take_over() else None
+
+
+def open_for_window(database: Path, *, lang: str, ask: Ask = ask_with_message_box) -> tuple[Store | None, list[str]]:
+    """Open (or recover) the database; returns the store (None to quit) and notices to show in the window."""
+    result = open_database(database)
+    notices: list[str] = []
+    if result.location_warning is not None:
+        notices.append(messages.render(result.location_warning.code, lang, path=database,
+                                       detail=result.location_warning.detail))
+    if result.store is None:
+        corrupt = result.corrupt.message(lang) if result.corrupt else ""
+        if result.offered_backup is None:
+            ask(tr(lang, "数据库已损坏", "Database damaged"), corrupt + tr(lang, "\n没有可用的备份，将新建一个空数据库。",
+                                                                        "\nNo good backup exists; a new empty database is created."),
+                [tr(lang, "确定", "OK")])
+            return Store.open(database), notices
+        offered = result.offered_backup
+        choice = ask(tr(lang, "数据库已损坏", "Database damaged"),
+                     corrupt + tr(lang, f"\n恢复最近的完好备份（{offered.taken_at:%Y-%m-%d %H:%M}）？",
+                                  f"\nRestore the newest good backup ({offered.taken_at:%Y-%m-%d %H:%M})?"),
+                     [tr(lang, "恢复", "Restore"), tr(lang, "退出", "Quit")])
+        if choice != 0:
+            return None, notices
+        try:
+            backup.restore(database, offered.path)
+        except GzdeskError as error:
+            ask(tr(lang, "无法恢复", "Cannot restore"), error.message(lang), [tr(lang, "确定", "OK")])
+            return None, notices
+        return Store.open(database), notices
+    if result.read_only_reason is not None:
+        notices.append(result.read_only_reason.message(lang))
+    notices += [messages.render("batch.interrupted", lang, file=b.file_name or b.kind, at=b.started_at)
+                for b in result.interrupted]
+    return result.store, notices
