@@ -12,6 +12,7 @@ import click
 
 from gzdesk.cli.common import Group, OpenApp, Settings
 from gzdesk.cli.data import backup, check, demo, records, restore
+from gzdesk.cli.evaluations import evaluate
 from gzdesk.cli.exports import export_command
 from gzdesk.cli.imports import import_command, imports_command, undo_import_command
 from gzdesk.cli.industries import industries_group
@@ -39,7 +40,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
             ctx.exit(open_app(db, ctx.obj.lang))
 
     for command in (records, demo, check, backup, restore, import_command, export_command, imports_command,
-                    undo_import_command, industries_group()):
+                    undo_import_command, industries_group(), evaluate):
         main.add_command(command)
     return main
 
