@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gzdesk.core import backup, messages, records, schema, search
+from gzdesk.core import backup, messages, migrations, records, schema, search
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
 from gzdesk.core.store import Store
 
@@ -42,7 +42,7 @@ def _integrity(store: Store) -> Iterator[Finding]:
     if results != ["ok"]:
         yield Finding("check.integrity", {"detail": "; ".join(results[:5])})
     triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for trigger in ("audit_no_update", "audit_no_delete"):
+    for trigger in migrations.AUDIT_GUARDS:
         if trigger not in triggers:
             yield Finding("check.audit_guard", {"trigger": trigger})
 
@@ -79,7 +79,6 @@ messages.register({
     "repair.audit_guard": ("已恢复审计日志的防篡改触发器 {trigger}", "Re-created the audit log's trigger {trigger}"),
 })
 
-_AUDIT_GUARDS = {f"audit_no_{event.lower()}": event for event in ("UPDATE", "DELETE")}
 _SAMPLES = 20
 
 
@@ -99,7 +98,7 @@ def repair_database(store: Store, *, progress: Progress | None = None, lang: str
     """
     stale = [entity for entity in schema.ENTITIES if not _index_agrees(store, entity)]
     triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    missing = [name for name in _AUDIT_GUARDS if name not in triggers]
+    missing = [name for name in migrations.AUDIT_GUARDS if name not in triggers]
     repaired: list[Finding] = []
     taken: Path | None = None
     if stale or missing:
@@ -109,8 +108,7 @@ def repair_database(store: Store, *, progress: Progress | None = None, lang: str
                 search.rebuild_index(conn, entity)
                 repaired.append(Finding("repair.search_index", {"entity": entity.label(lang)}))
             for name in missing:
-                conn.execute(f"CREATE TRIGGER {name} BEFORE {_AUDIT_GUARDS[name]} ON audit"
-                             " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+                conn.execute(migrations.AUDIT_GUARDS[name])
                 repaired.append(Finding("repair.audit_guard", {"trigger": name}))
     return RepairReport(repaired, taken, check_database(store, progress=progress, lang=lang))
 

@@ -27,6 +27,13 @@ SYSTEM_COLUMNS = (
 )
 SYSTEM_INDEXED = ("owner_office", "updated_at")
 
+#: The triggers that make the audit log append-only, by name (also re-created by check.repair_database).
+AUDIT_GUARDS = {
+    f"audit_no_{event.lower()}": f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit"
+                                 " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    for event in ("UPDATE", "DELETE")
+}
+
 MIGRATION_SET = "gzdesk"
 gzdesk_migrations = Migrations(MIGRATION_SET)
 _NUMBERED: list[str] = []
@@ -120,11 +127,8 @@ def core_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX audit_record ON audit(record_id, seq)")
     db.execute("CREATE INDEX audit_batch ON audit(batch)")
     db.execute("CREATE INDEX audit_at ON audit(at)")
-    for event in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit"
-            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-        )
+    for sql in AUDIT_GUARDS.values():
+        db.execute(sql)
 
 
 @_migration(2)
