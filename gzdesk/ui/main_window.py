@@ -24,6 +24,7 @@ from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Query
 from gzdesk.core.schema import FieldType
 from gzdesk.core.store import Store
+from gzdesk.ui.backup_timer import BackupTimer
 from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.table_model import RecordTableModel
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(self, store.path, lang=lang)
         self.undo_flow = UndoFlow(self, store.path, lang=lang)
         self.undo_flow.undone.connect(self._after_undo)
+        self.backups = BackupTimer(self, store.path, lang=lang)
+        self.backups.failed.connect(self.show_notice)
         self.last_import: str | None = None
         self._build_menus()
         self.setAcceptDrops(True)

@@ -33,7 +33,7 @@ class TaskProgress(QObject):
         self._cancel.set()
 
 
-class _Worker(QObject):
+class _Runner(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
@@ -52,8 +52,48 @@ class _Worker(QObject):
             self.finished.emit(result)
 
 
+class Worker(QObject):
+    """``work(progress)`` on its own thread, no dialog; ``on_done`` / ``on_error`` are called on the GUI thread."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QObject, work: Callable[[TaskProgress], Any], *,
+                 on_done: Callable[[Any], Any] | None = None, on_error: Callable[[BaseException], Any] | None = None,
+                 progress: TaskProgress | None = None) -> None:
+        super().__init__(parent)
+        self.progress = progress or TaskProgress()
+        self.running = True
+        self._thread = QThread(self)
+        self._runner = _Runner(work, self.progress)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.finished.connect(self._finish_ok)
+        self._runner.failed.connect(self._finish_error)
+        if on_done is not None:
+            self.done.connect(on_done)
+        if on_error is not None:
+            self.error.connect(on_error)
+        self._thread.start()
+
+    def _stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.running = False
+
+    @Slot(object)
+    def _finish_ok(self, result: object) -> None:
+        self._stop()
+        self.done.emit(result)
+
+    @Slot(object)
+    def _finish_error(self, error: object) -> None:
+        self._stop()
+        self.error.emit(error)
+
+
 class Task(QObject):
-    """A running task: its thread, worker, progress and dialog live until it reports back."""
+    """A worker with a cancellable progress dialog that closes when the work reports back."""
 
     done = Signal(object)
     error = Signal(object)
@@ -68,15 +108,12 @@ class Task(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.progress.cancel)
         self.progress.stepped.connect(self._stepped)
-        self._thread = QThread(self)
-        self._worker = _Worker(work, self.progress)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.finished.connect(self._finish_ok)
-        self._worker.failed.connect(self._finish_error)
+        self._work = work
+        self.worker: Worker | None = None
 
     def start(self) -> None:
-        self._thread.start()
+        self.worker = Worker(self, self._work, on_done=self._finish_ok, on_error=self._finish_error,
+                             progress=self.progress)
 
     @Slot(int, int, str)
     def _stepped(self, done: int, total: int, message: str) -> None:
@@ -86,19 +123,12 @@ class Task(QObject):
         if message:
             self.dialog.setLabelText(message)
 
-    def _stop(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self.dialog.close()
-
-    @Slot(object)
     def _finish_ok(self, result: object) -> None:
-        self._stop()
+        self.dialog.close()
         self.done.emit(result)
 
-    @Slot(object)
-    def _finish_error(self, error: object) -> None:
-        self._stop()
+    def _finish_error(self, error: BaseException) -> None:
+        self.dialog.close()
         self.error.emit(error)
 
 

@@ -80,3 +80,17 @@ def test_undo_the_last_import_from_the_window(qtbot: QtBot, store: Store, tmp_pa
     with qtbot.waitSignal(window.undo_flow.finished, timeout=30_000):
         window.undo_import_action.trigger()
     assert asked == [(2, 0)] and window.model.rowCount() == 0 and not window.undo_import_action.isEnabled()
+
+
+def test_automatic_backup_runs_on_a_worker_and_lands_beside_the_database(qtbot: QtBot, store: Store) -> None:
+    from gzdesk.core import backup
+
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.backups.done, timeout=30_000) as blocker:
+        window.backups.run_now()
+    taken = blocker.args[0].taken
+    assert taken is not None and [b.path for b in backup.list_backups(store.path)] == [taken]
+    with qtbot.waitSignal(window.backups.done, timeout=30_000) as again:
+        window.backups.run_now()
+    assert again.args[0].taken is None  # not due again within the hour
