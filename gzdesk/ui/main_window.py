@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.core import messages, schema
+from gzdesk.core.errors import GzdeskError
 from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Query
 from gzdesk.core.schema import FieldType
@@ -27,6 +29,7 @@ from gzdesk.core.store import Store
 from gzdesk.ui.backup_timer import BackupTimer
 from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
+from gzdesk.ui.record_form import RecordForm
 from gzdesk.ui.table_model import RecordTableModel
 from gzdesk.ui.text import tr
 from gzdesk.ui.undo_flow import UndoFlow
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)  # with no indicator this does not sort at start
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.doubleClicked.connect(lambda index: self.edit_record(index.row()))
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         right = QWidget()
@@ -101,6 +105,10 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu(tr(lang, "编辑(&E)", "&Edit"))
+        new_action = QAction(tr(lang, "新建记录…", "New record…"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(lambda: self.edit_record(None))
+        edit_menu.addAction(new_action)
         self.undo_import_action = QAction(tr(lang, "撤销上次导入", "Undo the last import"), self)
         self.undo_import_action.setEnabled(False)
         self.undo_import_action.triggered.connect(lambda: self.undo_flow.start(self.last_import or ""))
@@ -126,6 +134,28 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.import_flow.start(files[0])
+
+    def edit_record(self, row: int | None) -> None:
+        """Open the form for a new record (row None) or the record at ``row``; save what the clerk changed."""
+        kind = self.current_kind
+        entity = schema.entity(kind)
+        record = None
+        if row is not None:
+            record_id = self.model.record_id(row)
+            record = self.store.record(kind, record_id) if record_id else None
+        changes = RecordForm(self.store, entity, record, lang=self.lang, parent=self).ask()
+        if not changes:
+            return
+        try:
+            if record is None:
+                self.store.create(kind, changes)
+            else:
+                self.store.update(kind, str(record["id"]), changes,
+                                  expected_revision=int(record["revision"]))  # type: ignore[call-overload]
+        except GzdeskError as error:
+            QMessageBox.warning(self, tr(self.lang, "无法保存", "Cannot save"), error.message(self.lang))
+            return
+        self._reload()
 
     def show_notice(self, text: str) -> None:
         """A notice the clerk must see (read-only database, interrupted import, network drive): a banner."""
