@@ -35,6 +35,7 @@ from gzdesk.ui.text import tr
 from gzdesk.ui.undo_flow import UndoFlow
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
+SUM_FIELDS = ("total_investment", "agreed_investment", "contract_amount", "new_investment")  # shown when the list has it
 
 
 class MainWindow(QMainWindow):
@@ -209,7 +210,15 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         total = self.model.rowCount()
-        self.count_label.setText(tr(self.lang, f"共 {total:,} 条", f"{total:,} records"))
+        text = tr(self.lang, f"共 {total:,} 条", f"{total:,} records")
+        entity = self.model.entity
+        money = [key for key in SUM_FIELDS if key in entity.by_key]
+        if money and total:
+            sums = {k: v for k, v in self.store.sums(entity.key, money, self.model.query).items() if v}
+            if sums:
+                text += "  " + "  ".join(f"{entity.field(k).label(self.lang)} {v:,.0f}" for k, v in sums.items())
+                text += tr(self.lang, " 万元", " (10k CNY)")
+        self.count_label.setText(text)
 
     def _settings(self) -> QSettings:
         return QSettings("gzdesk", "gzdesk")
