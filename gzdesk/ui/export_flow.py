@@ -4,30 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gzdesk.core import messages, schema
-from gzdesk.core.errors import Cancelled, GzdeskError
 from gzdesk.core.excel.export_common import ExportReport
 from gzdesk.core.store import Store
-from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.flow import Flow
+from gzdesk.ui.tasks import TaskProgress, run_task
 from gzdesk.ui.text import tr
 
 
-class ExportFlow(QObject):
+class ExportFlow(Flow):
     """``start(purpose, path, lists)`` writes the workbook; ``done`` carries the report."""
 
     done = Signal(object)
-    finished = Signal()
+
+    failure_title = ("无法导出", "Cannot export")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
-        super().__init__(parent)
-        self.window = parent
-        self.database = database
-        self.lang = lang
-        self.task: Task | None = None
+        super().__init__(parent, database, lang=lang)
         self.confirm_open_folder = True
 
     def choose(self, purpose: str) -> None:
@@ -49,7 +46,7 @@ class ExportFlow(QObject):
                 return export_meeting(store, path, lists=lists, lang=self.lang, progress=progress)
 
         self.task = run_task(self.window, tr(self.lang, f"正在导出“{path.name}”…", f"Exporting {path.name}…"), work,
-                             on_done=self._done, on_error=self._failed)
+                             on_done=self._done, on_error=self.failed)
 
     def _done(self, report: ExportReport) -> None:
         self.done.emit(report)
@@ -63,9 +60,3 @@ class ExportFlow(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path.parent)))
 
-    def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled):
-            text = error.message(self.lang) if isinstance(error, GzdeskError) else messages.render(
-                "ui.unexpected", self.lang, detail=repr(error))
-            QMessageBox.warning(self.window, tr(self.lang, "无法导出", "Cannot export"), text)
-        self.finished.emit()

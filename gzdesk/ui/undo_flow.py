@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gzdesk.core import messages
-from gzdesk.core.errors import Cancelled, GzdeskError
+from gzdesk.core.errors import GzdeskError
 from gzdesk.core.exchange.undo import UndoPlan, apply_undo, plan_undo
 from gzdesk.core.store import Store
-from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.flow import Flow
+from gzdesk.ui.tasks import TaskProgress, run_task
 from gzdesk.ui.text import tr
 
 
-class UndoFlow(QObject):
+class UndoFlow(Flow):
     """``start(batch)``: plan, ask (``ask`` returns None to stop, or whether to overwrite later edits), undo."""
 
     undone = Signal(str)
-    finished = Signal()
+
+    failure_title = ("无法撤销", "Cannot undo")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
-        super().__init__(parent)
-        self.window = parent
-        self.database = database
-        self.lang = lang
-        self.task: Task | None = None
+        super().__init__(parent, database, lang=lang)
         self.ask = self._ask_with_message_box
 
     def start(self, batch: str) -> None:
@@ -34,7 +32,7 @@ class UndoFlow(QObject):
             with Store.open(self.database, read_only=True) as store:
                 plan = plan_undo(store, batch)
         except GzdeskError as error:
-            self._failed(error)
+            self.failed(error)
             return
         overwrite = self.ask(plan)
         if overwrite is None:
@@ -47,7 +45,7 @@ class UndoFlow(QObject):
             return plan.batch
 
         self.task = run_task(self.window, tr(self.lang, "正在撤销导入…", "Undoing the import…"), work,
-                             on_done=self._done, on_error=self._failed)
+                             on_done=self._done, on_error=self.failed)
 
     def _ask_with_message_box(self, plan: UndoPlan) -> bool | None:
         text = tr(self.lang, f"将删除该次导入新增的 {len(plan.delete)} 条记录，恢复 {len(plan.restore)} 处修改。",
@@ -71,9 +69,3 @@ class UndoFlow(QObject):
         self.undone.emit(batch)
         self.finished.emit()
 
-    def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled):
-            text = error.message(self.lang) if isinstance(error, GzdeskError) else messages.render(
-                "ui.unexpected", self.lang, detail=repr(error))
-            QMessageBox.warning(self.window, tr(self.lang, "无法撤销", "Cannot undo"), text)
-        self.finished.emit()
