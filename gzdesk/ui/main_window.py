@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -23,14 +25,14 @@ from PySide6.QtWidgets import (
 from gzdesk.core import messages, schema
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.importer import ImportReport
-from gzdesk.core.query import Query
-from gzdesk.core.schema import FieldType
+from gzdesk.core.query import Filter, Query
+from gzdesk.core.schema import Field, FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.backup_timer import BackupTimer
 from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.record_form import RecordForm
-from gzdesk.ui.table_model import RecordTableModel
+from gzdesk.ui.table_model import RecordTableModel, filter_options
 from gzdesk.ui.text import tr
 from gzdesk.ui.undo_flow import UndoFlow
 
@@ -58,6 +60,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(lambda index: self.edit_record(index.row()))
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         right = QWidget()
@@ -157,6 +162,42 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, tr(self.lang, "无法保存", "Cannot save"), error.message(self.lang))
             return
         self._reload()
+
+    def _header_menu(self, point: QPoint) -> None:
+        column = self.table.horizontalHeader().logicalIndexAt(point)
+        if column < 0:
+            return
+        field = self.model.fields[column]
+        menu = QMenu(self)
+        menu.addAction(tr(self.lang, f"筛选“{field.label('zh')}”…", f"Filter {field.label('en')}…"),
+                       lambda: self._ask_filter(field))
+        if self.model.query.filters:
+            menu.addAction(tr(self.lang, "清除全部筛选", "Clear all filters"), self.clear_filters)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(point))
+
+    def _ask_filter(self, field: Field) -> None:
+        title = tr(self.lang, "筛选", "Filter")
+        if field.vocabulary is not None or field.type in (FieldType.REFERENCE, FieldType.BOOLEAN):
+            options = filter_options(self.store, field, self.lang)
+            label, ok = QInputDialog.getItem(self, title, field.label(self.lang), [o[0] for o in options], 0, False)
+            if ok:
+                self.add_filter(Filter(field.key, "=", dict(options)[label]))
+            return
+        text, ok = QInputDialog.getText(self, title, tr(self.lang, f"“{field.label('zh')}”包含：",
+                                                         f"{field.label('en')} contains:"))
+        if ok and text.strip():
+            self.add_filter(Filter(field.key, "contains", text.strip()))
+
+    def add_filter(self, condition: Filter) -> None:
+        """Narrow the current list by one more condition (every condition must hold)."""
+        query = self.model.query
+        self.model.set_query(Query((*query.filters, condition), query.sort, query.search))
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        query = self.model.query
+        self.model.set_query(Query((), query.sort, query.search))
+        self._update_count()
 
     def show_notice(self, text: str) -> None:
         """A notice the clerk must see (read-only database, interrupted import, network drive): a banner."""

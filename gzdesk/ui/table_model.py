@@ -36,6 +36,17 @@ def display(field: Field, value: object, store: Store, lang: str) -> str:
     return str(value)
 
 
+def filter_options(store: Store, field: Field, lang: str) -> list[tuple[str, object]]:
+    """(label, stored value) pairs a clerk can filter a vocabulary, district, industry or yes/no column by."""
+    if field.type is FieldType.BOOLEAN:
+        return [(("Yes" if lang == "en" else "是"), True), (("No" if lang == "en" else "否"), False)]
+    if field.type is FieldType.REFERENCE:
+        codes = store.reference.districts if field.reference == "district" else store.reference.industries
+        return [(display(field, code, store, lang), code) for code in codes]
+    assert field.vocabulary is not None
+    return [(display(field, value, store, lang), value) for value in field.vocabulary.values]
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows are the rids of ``query`` in order; cells are read a page at a time and cached."""
 

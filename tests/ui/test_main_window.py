@@ -59,3 +59,20 @@ def test_english_window_has_english_labels(qtbot: QtBot, store: Store) -> None:
     assert window.sidebar.item(0).text() == "Investment promotion"
     assert window.model.headerData(window.model.fields.index(window.model.entity.field("total_investment")),
                                    Qt.Orientation.Horizontal) == "Total investment (10k CNY)"
+
+
+def test_column_filters_narrow_the_list_and_clear(qtbot: QtBot, store: Store) -> None:
+    from gzdesk.core.query import Filter
+    from gzdesk.ui.table_model import filter_options
+
+    fill(store)
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    district = window.model.entity.field("district")
+    assert ("黄埔区", "440112") in filter_options(store, district, "zh")
+    window.add_filter(Filter("district", "=", "440112"))
+    assert window.model.rowCount() == 300
+    window.add_filter(Filter("name", "contains", "芯片"))
+    assert window.model.rowCount() == 100 and window.count_label.text().startswith("共 100 条")
+    window.clear_filters()
+    assert window.model.rowCount() == 600
