@@ -149,17 +149,18 @@ class MainWindow(QMainWindow):
         if row is not None:
             record_id = self.model.record_id(row)
             record = self.store.record(kind, record_id) if record_id else None
-        changes = RecordForm(self.store, entity, record, lang=self.lang, parent=self).ask()
-        if not changes:
-            return
-        try:
-            if record is None:
-                self.store.create(kind, changes)
-            else:
-                self.store.update(kind, str(record["id"]), changes,
-                                  expected_revision=int(record["revision"]))  # type: ignore[call-overload]
-        except GzdeskError as error:
-            QMessageBox.warning(self, tr(self.lang, "无法保存", "Cannot save"), error.message(self.lang))
+        form = RecordForm(self.store, entity, record, lang=self.lang, parent=self)
+        while (changes := form.ask()):
+            try:
+                if record is None:
+                    self.store.create(kind, changes)
+                else:
+                    self.store.update(kind, str(record["id"]), changes,
+                                      expected_revision=int(record["revision"]))  # type: ignore[call-overload]
+                break
+            except GzdeskError as error:  # busy, disk full, changed meanwhile: the form comes back with the input
+                QMessageBox.warning(self, tr(self.lang, "无法保存", "Cannot save"), error.message(self.lang))
+        else:
             return
         self._reload()
 

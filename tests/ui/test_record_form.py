@@ -59,3 +59,29 @@ def test_editing_shows_the_record_and_returns_only_changes(qtbot: QtBot, store: 
     assert form.changes() == {}  # showing a record changes nothing
     combo(form, "stage").setCurrentIndex(combo(form, "stage").findData("签约"))
     assert form.changes() == {"stage": "签约"}
+
+
+def test_a_failed_save_brings_the_form_back_with_the_input(qtbot: QtBot, store: Store, monkeypatch: object) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from gzdesk.ui.main_window import MainWindow
+
+    record_id = store.create("investment", {"name": "并发项目", "district": "440106", "stage": "在谈"}).created[0]
+    window = MainWindow(store, lang="zh")
+    qtbot.addWidget(window)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))  # type: ignore[attr-defined]
+    asked: list[RecordForm] = []
+
+    def ask(form: RecordForm) -> dict[str, object] | None:
+        asked.append(form)
+        if len(asked) == 1:  # meanwhile another window saved the same record
+            store.update("investment", record_id, {"stage": "开工"})
+            return {"stage": "签约"}
+        return None  # the clerk reads the message and cancels
+
+    monkeypatch.setattr(RecordForm, "ask", ask)  # type: ignore[attr-defined]
+    window.edit_record(0)
+    assert len(asked) == 2 and asked[0] is asked[1]  # the same form, with the clerk's input, came back
+    assert warnings and "修改" in warnings[0]
+    assert store.record("investment", record_id)["stage"] == "开工"  # type: ignore[index]
