@@ -202,4 +202,4 @@ def stats_command(settings: Settings, as_of: str | None, as_json: bool) -> None:
         rates = "  ".join(f"{rate.label(settings.lang)} {rate.value:.1%}" for rate in numbers.rates
                           if rate.value is not None)
         click.echo(f"{numbers.list_key}: {numbers.count}  {rates}  {dict(numbers.lights)}")
-    settings.say("cli.evaluation_overdue", period=result.due_period, count=len(result.overdue))
+    settings.say("cli.evaluation_overdue", period=result.due_period, count=result.overdue_count)

@@ -163,6 +163,27 @@ def natural_keys(db: sqlite_utils.Database) -> None:
             ((matching.natural_key(entity, {"name": name, "district": district}), rid) for rid, name, district in rows))
 
 
+#: The columns meeting statistics read from every project (stats._group_rows), in GROUP BY order first.
+STATS_COLUMNS = {
+    "investment": ("district", "industry", "stage", "status", "official", "total_investment", "agreed_investment",
+                   "funds_arrived", "planned_start", "actual_start"),
+    "tech_transfer": ("district", "industry", "stage", "status", "official", "total_investment", "contract_amount",
+                      "industrial_investment"),
+    "expansion": ("district", "industry", "stage", "status", "official", "total_investment", "new_investment",
+                  "completed_investment", "planned_start", "actual_start"),
+}
+
+
+@_migration(5)
+def meeting_stats_indexes(db: sqlite_utils.Database) -> None:
+    """Covering indexes for meeting statistics: the group-by columns of each list (a scan of the narrow index, in
+    group order, instead of the wide table: 2.0 s → 0.28 s at 500,000 rows) and evaluations by list and project
+    (each project's latest evaluation without reading the evaluation rows)."""
+    for table, columns in STATS_COLUMNS.items():
+        db.execute(f"CREATE INDEX [{table}_stats] ON [{table}]({', '.join(f'[{c}]' for c in columns)})")
+    db.execute("CREATE INDEX evaluation_kind_project ON evaluation(project_kind, project_id, period)")
+
+
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     """Apply every pending migration (each in its own transaction); ``stop_before`` is for upgrade tests."""
     gzdesk_migrations.apply(db, stop_before=stop_before)

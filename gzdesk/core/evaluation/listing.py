@@ -63,17 +63,22 @@ def for_period(store: Store, period: str, *, kind: str | None = None) -> list[di
     return list(store.iter_records(ENTITY, Query(filters=tuple(filters))))
 
 
-def overdue(store: Store, period: str, *, kind: str | None = None, query: Query = Query()) -> list[ProjectRef]:
-    """Projects (matching ``query``) in a reporting stage with no evaluation for ``period``, by list then rid."""
+def overdue(store: Store, period: str, *, kind: str | None = None, query: Query = Query(),
+            limit: int | None = None) -> list[ProjectRef]:
+    """Projects (matching ``query``) in a reporting stage with no evaluation for ``period``, by list then rid
+    (only the first ``limit`` of them when given)."""
     text = str(parse_period(period))
     found: list[ProjectRef] = []
     for key in _kinds(kind):
+        if limit is not None and len(found) >= limit:
+            break
         table = schema.entity(key).table
         stages = REPORTING_STAGES[key]
         where, params = where_clause(schema.entity(key), query)  # unqualified columns: the project table's
         sql = (f"SELECT {PROJECT_COLUMNS} FROM [{table}] AS p WHERE p.stage IN ({', '.join('?' for _ in stages)})"
                " AND NOT EXISTS (SELECT 1 FROM evaluation AS e WHERE e.project_id = p.id AND e.period = ?)"
-               f" {where.replace('WHERE', 'AND', 1)} ORDER BY p.rid")
+               f" {where.replace('WHERE', 'AND', 1)} ORDER BY p.rid"
+               + ("" if limit is None else f" LIMIT {int(limit) - len(found)}"))
         found.extend(project_ref(key, row) for row in store.conn.execute(sql, [*stages, text, *params]))
     return found
 

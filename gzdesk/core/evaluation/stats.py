@@ -1,5 +1,6 @@
-"""Meeting statistics (调度会) for any filter and as-of date, computed in SQL (one scan per list plus one
-per-project "latest evaluation" query per list).
+"""Meeting statistics (调度会) for any filter and as-of date, computed in SQL: per list one GROUP BY over a
+covering index (migration 5), one "latest evaluation" query that returns the light counts and only the rows that
+can enter the rankings, and an overdue count; Python only rolls up the few result rows.
 
 Definitions (the stage and funds rates are :mod:`gzdesk.core.meeting_numbers`' own, reused here):
 
@@ -14,7 +15,8 @@ Definitions (the stage and funds rates are :mod:`gzdesk.core.meeting_numbers`' o
   annual_plan × 100 against 序时 at that period end (from the start month for a project starting that year).
   Ranking: most behind first (completion − 序时, ascending); projects that cannot be judged are not ranked.
 * Lights: the stored light of that latest evaluation (the clerk's override when there is one).
-* Overdue: reporting-stage projects without an evaluation for :func:`due_period` (the last month ended by as-of).
+* Overdue: reporting-stage projects without an evaluation for :func:`due_period` (the last month ended by as-of):
+  their number (reporting-stage count − those evaluated for the period) and the first ``overdue_limit`` of them.
 * Project counts are the current records (the as-of date chooses the evaluations and the 履约 cut-off).
 """
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from gzdesk.core import schema
 from gzdesk.core.evaluation.listing import PROJECT_COLUMNS, ProjectRef, overdue, project_ref
 from gzdesk.core.evaluation.periods import PERIOD_KINDS, Period, parse_period, period_containing, schedule_percent
-from gzdesk.core.evaluation.records import START_FIELDS
+from gzdesk.core.evaluation.records import REPORTING_STAGES, START_FIELDS
 from gzdesk.core.meeting_numbers import AMOUNT_RATES, STAGE_RATES, SUMMARY_AMOUNTS, Group, Rate
 from gzdesk.core.query import Query, where_clause
 from gzdesk.core.store import Store
@@ -75,7 +77,8 @@ class MeetingStats:
     ranking: tuple[Behind, ...]  # most behind first, at most ``top``
     red: tuple[Behind, ...]
     yellow: tuple[Behind, ...]
-    overdue: tuple[ProjectRef, ...]
+    overdue: tuple[ProjectRef, ...]  # by list then entry order, at most ``overdue_limit``
+    overdue_count: int  # all overdue projects (may exceed len(overdue))
 
 
 def due_period(as_of: dt.date) -> Period:
@@ -203,33 +206,54 @@ def _rates(kind: str, stage_counts: Mapping[str, float], extra: Sequence[float])
     return rates
 
 
-def _latest_sql(kind: str, query: Query, as_of: dt.date) -> tuple[str, dict[str, object]]:
-    """Each project's latest evaluation in the year (see the module docstring) with its 序时 and gap."""
+_JUDGEABLE = "(completion IS NOT NULL AND gap IS NOT NULL AND schedule IS NOT NULL AND schedule != 0)"
+
+
+def _latest_sql(kind: str, query: Query, as_of: dt.date, top: int) -> tuple[str, dict[str, object]]:
+    """Each project's latest evaluation in the year (see the module docstring) with its 序时 and gap, reduced in
+    SQL to: every light's count (on the first row of that light, else NULL) and the rows that can enter the
+    rankings (the ``top`` most behind overall and of each light, ties as :class:`_Worst` breaks them).
+
+    Columns: PROJECT_COLUMNS, period, completion, schedule, gap, judgement, light, light count or NULL."""
     table = schema.entity(kind).table
     values, schedule_params = _schedule_rows(as_of)
     where, params = _where(kind, query, "p")
     start = START_FIELDS[kind]
     named_schedule = {f"s{index}": value for index, value in enumerate(schedule_params)}
     values = _named(values, len(schedule_params)).replace(":p", ":s")
-    columns = ", ".join(f"p.{column.strip()}" for column in PROJECT_COLUMNS.split(","))
+    ranks = {f"r{rank}": text for text, rank, _ in year_periods(as_of)}
+    whens = " ".join(f"WHEN :{key} THEN {int(key[1:])}" for key in ranks)
+    listed = ", ".join(f":{key}" for key in ranks)
+    names = [column.strip() for column in PROJECT_COLUMNS.split(",")]
+    columns = ", ".join(f"p.{name}" for name in names)
     sql = (f"WITH sched(period, rank, start, schedule) AS (VALUES {values}),"
-           " latest AS (SELECT e.project_id AS project_id, max(s.rank) AS rank FROM evaluation AS e"
-           " JOIN sched AS s ON s.period = e.period AND s.start = 1 WHERE e.project_kind = :kind"
-           " GROUP BY e.project_id)"
-           f" SELECT {columns}, e.period, e.done_ytd * 100.0 / e.annual_plan, s.schedule,"
-           " e.done_ytd * 100.0 / e.annual_plan - s.schedule, e.judgement, e.light"
+           # rank by a CASE and an IN list (indexed in SQLite): a join to the VALUES list scans it per evaluation
+           f" latest AS (SELECT e.project_id AS project_id, max(CASE e.period {whens} END) AS rank"
+           f" FROM evaluation AS e WHERE e.project_kind = :kind AND e.period IN ({listed})"
+           " GROUP BY e.project_id),"
+           f" found AS (SELECT {columns}, e.period AS period, e.done_ytd * 100.0 / e.annual_plan AS completion,"
+           " s.schedule AS schedule, e.done_ytd * 100.0 / e.annual_plan - s.schedule AS gap,"
+           " e.judgement AS judgement, e.light AS light"
            " FROM latest AS l JOIN sched AS first ON first.rank = l.rank AND first.start = 1"
            " JOIN evaluation AS e ON e.project_id = l.project_id AND e.period = first.period"
            f" JOIN [{table}] AS p ON p.id = l.project_id"
            f" JOIN sched AS s ON s.rank = l.rank AND s.start = CASE WHEN substr(p.[{start}], 1, 4) = :year"
            f" THEN CAST(substr(p.[{start}], 6, 2) AS INTEGER) ELSE 1 END"
-           f" {where}")
-    return sql, {**params, **named_schedule, "kind": kind, "year": str(as_of.year)}
+           f" {where}),"
+           f" ranked AS (SELECT *, {_JUDGEABLE} AS judgeable,"
+           " count(*) OVER (PARTITION BY light) AS light_count,"
+           " row_number() OVER (PARTITION BY light ORDER BY id) AS light_row,"
+           f" row_number() OVER (PARTITION BY {_JUDGEABLE} ORDER BY gap, id DESC) AS all_row,"
+           f" row_number() OVER (PARTITION BY {_JUDGEABLE}, light ORDER BY gap, id DESC) AS colour_row FROM found)"
+           f" SELECT {', '.join(names)}, period, completion, schedule, gap, judgement, light,"
+           " CASE WHEN light_row = 1 THEN light_count END FROM ranked"
+           " WHERE light_row = 1 OR (judgeable AND (all_row <= :top OR (light IN ('红', '黄') AND colour_row <= :top)))")
+    return sql, {**params, **named_schedule, **ranks, "kind": kind, "year": str(as_of.year), "top": top}
 
 
 def _behind(kind: str, row: Sequence[object]) -> Behind | None:
     project = project_ref(kind, row[:7])
-    period, completion, schedule, gap, judgement, light = row[7:]
+    period, completion, schedule, gap, judgement, light = row[7:13]
     if completion is None or gap is None or not schedule:
         return None
     return Behind(project, str(period), float(completion), float(schedule), float(gap),  # type: ignore[arg-type]
@@ -254,22 +278,38 @@ class _Worst:
         return tuple(entry[2] for entry in sorted(self._heap, key=lambda e: (-e[0], e[1])))
 
 
+def _evaluated_reporting(store: Store, kind: str, query: Query, period: str) -> int:
+    """Projects (matching ``query``) in a reporting stage that have an evaluation for ``period``."""
+    table = schema.entity(kind).table
+    where, params = _where(kind, query, "p")
+    stages = REPORTING_STAGES[kind]
+    sql = ("SELECT count(*) FROM (SELECT DISTINCT project_id FROM evaluation"
+           " WHERE project_kind = :kind AND period = :period) AS e"
+           f" JOIN [{table}] AS p ON p.id = e.project_id"
+           f" WHERE p.stage IN ({', '.join(f':stage{i}' for i in range(len(stages)))})"
+           f" {where.replace('WHERE', 'AND', 1)}")
+    stage_params = {f"stage{i}": stage for i, stage in enumerate(stages)}
+    return int(store.conn.execute(sql, {**params, **stage_params, "kind": kind, "period": period}).fetchone()[0])
+
+
 def meeting_stats(store: Store, *, as_of: dt.date, queries: Mapping[str, Query] | None = None,
-                  top: int = 20) -> MeetingStats:
+                  top: int = 20, overdue_limit: int | None = 100) -> MeetingStats:
     """The meeting's numbers for the records matching ``queries`` (one Query per list; default all lists, no
     filter) as of ``as_of``. The ranking and the red and yellow lists hold at most ``top`` projects each, most
-    behind first; the overdue list is complete."""
+    behind first; the overdue list holds the first ``overdue_limit`` overdue projects (None: all of them) and
+    ``overdue_count`` their number."""
     wanted = dict(queries) if queries is not None else {kind: Query() for kind in schema.LIST_KEYS}
     lists: list[ListStats] = []
     worst = {"all": _Worst(top), "红": _Worst(top), "黄": _Worst(top)}
     for kind, query in wanted.items():
         numbers = _list_numbers(store, kind, query, as_of)
-        sql, params = _latest_sql(kind, query, as_of)
+        sql, params = _latest_sql(kind, query, as_of, top)
         counts: dict[str, int] = defaultdict(int)
         evaluated = 0
         for row in store.conn.execute(sql, params):
-            evaluated += 1
-            counts[str(row[-1]) if row[-1] else "none"] += 1
+            if row[-1] is not None:  # the first row of its light carries the light's count
+                evaluated += int(row[-1])
+                counts[str(row[-2]) if row[-2] else "none"] += int(row[-1])
             found = _behind(kind, row)
             if found is not None:
                 worst["all"].offer(found)
@@ -278,6 +318,14 @@ def meeting_stats(store: Store, *, as_of: dt.date, queries: Mapping[str, Query] 
         lists.append(ListStats(numbers.list_key, numbers.count, numbers.amount_fields, numbers.totals,
                                numbers.groups, numbers.rates, dict(counts), evaluated))
     due = str(due_period(as_of))
-    late = [project for kind, query in wanted.items() for project in overdue(store, due, kind=kind, query=query)]
+    late: list[ProjectRef] = []
+    late_count = 0
+    for numbers, (kind, query) in zip(lists, wanted.items(), strict=True):
+        reporting = sum(g.count for g in numbers.groups["stage"] if g.key in REPORTING_STAGES[kind])
+        missing = reporting - _evaluated_reporting(store, kind, query, due)
+        late_count += missing
+        if missing and (overdue_limit is None or len(late) < overdue_limit):
+            late += overdue(store, due, kind=kind, query=query,
+                            limit=None if overdue_limit is None else overdue_limit - len(late))
     return MeetingStats(as_of, due, tuple(lists), worst["all"].ranked(), worst["红"].ranked(), worst["黄"].ranked(),
-                        tuple(late))
+                        tuple(late), late_count)

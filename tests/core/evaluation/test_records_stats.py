@@ -97,7 +97,8 @@ def test_meeting_stats_hand_computed(filled: Store) -> None:
     assert rates["funds_rate"] == pytest.approx(500 / 4000)
     assert rates["performance_rate"] == pytest.approx(1 / 2)  # p1 started Feb ≤ planned Mar; p2 planned Feb, not started
     assert result.due_period == "2026-03"
-    assert [p.project_id for p in result.overdue] == ["p3"]
+    assert [p.project_id for p in result.overdue] == ["p3"] and result.overdue_count == 1
+    assert stats.meeting_stats(filled, as_of=dt.date(2026, 4, 15), overdue_limit=0).overdue_count == 1
     # p1: 5 % done vs 序时 from its February start (28+31)/(365-31) = 17.7 % → 滞后 黄; p2: 40 % vs 24.7 % → 超前
     ranking = [(b.project.project_id, round(b.gap, 1)) for b in result.ranking]
     assert ranking == [("p1", round(5 - 59 / 334 * 100, 1)), ("p2", round(40 - 90 / 365 * 100, 1))]
@@ -106,7 +107,7 @@ def test_meeting_stats_hand_computed(filled: Store) -> None:
     filtered = stats.meeting_stats(filled, as_of=dt.date(2026, 4, 15),
                                    queries={"investment": Query(filters=(Filter("official", "=", "李"),))})
     assert filtered.lists[0].count == 1 and [b.project.project_id for b in filtered.ranking] == ["p2"]
-    assert filtered.overdue == ()
+    assert filtered.overdue == () and filtered.overdue_count == 0
 
 
 def test_changed_since_from_audit(filled: Store) -> None:
