@@ -42,15 +42,18 @@ def _loads(value: object) -> object:
     return json.loads(str(value)) if value else None
 
 
+def _window(since: str, until: str | None) -> tuple[str, list[object]]:
+    """The audit-time condition ``since`` ≤ at < ``until`` (no upper bound when ``until`` is None)."""
+    if until is None:
+        return "at >= ?", [since]
+    return "at >= ? AND at < ?", [since, until]
+
+
 def changed_between(store: Store, since: str, until: str | None = None, *,
                     limit: int | None = None) -> list[FieldChange]:
     """Fields changed (and records created) with ``since`` ≤ at < ``until``, grouped per record, field, office and
     source, in order of last change (newest first)."""
-    params: list[object] = [since]
-    window = "at >= ?"
-    if until is not None:
-        window += " AND at < ?"
-        params.append(until)
+    window, params = _window(since, until)
     sql = ("SELECT entity, record_id, field, action, office, source, count(*), min(seq), max(seq), max(at)"
            f" FROM audit WHERE {window} AND action IN ('create', 'update')"
            " GROUP BY entity, record_id, field, action, office, source ORDER BY max(seq) DESC")
@@ -67,11 +70,7 @@ def changed_between(store: Store, since: str, until: str | None = None, *,
 
 def reporters_between(store: Store, since: str, until: str | None = None) -> list[ReporterCount]:
     """Who reported in the window: records touched and entries written, per office, source and entity."""
-    params: list[object] = [since]
-    window = "at >= ?"
-    if until is not None:
-        window += " AND at < ?"
-        params.append(until)
+    window, params = _window(since, until)
     sql = ("SELECT office, source, entity, count(DISTINCT record_id), count(*) FROM audit"
            f" WHERE {window} AND action IN ('create', 'update') GROUP BY office, source, entity"
            " ORDER BY count(*) DESC, office")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import gzdesk.core.records  # noqa: F401  (registers the validate.* messages reported here)
 from gzdesk.core import messages
 from gzdesk.core.excel.coerce_base import Coerced, Coercer, Issue, common, fail, note, with_notes
 from gzdesk.core.excel.model import CellError, CellValue
 from gzdesk.core.reference import Reference
-from gzdesk.core.schema import Field, fold
+from gzdesk.core.schema import Field, Vocabulary, fold
 from gzdesk.core.validate import VALIDATORS, normalise_credit_code
 
 KEY_FIELDS = frozenset({"code", "credit_code", "patent_no", "contract_no", "filing_no"})
@@ -141,18 +141,34 @@ def _label(raw: CellValue) -> str | Coerced:
     return fail("coerce.type", raw, expected="文本")
 
 
-def enum_coercer(field: Field, learned: Mapping[str, str] | None = None) -> Coercer:
-    """A vocabulary value through ``Vocabulary.canonical`` (synonyms, English) and the clerk's remembered choices."""
+def _remembered(learned: Mapping[str, str] | None) -> dict[str, str]:
+    """The clerk's earlier choices (word → value), keyed by the folded word."""
+    return {fold(word): value for word, value in (learned or {}).items()}
+
+
+def _vocabulary_lookup(field: Field, learned: Mapping[str, str] | None
+                       ) -> tuple[Vocabulary, str, Callable[[str], str | None]]:
+    """The field's vocabulary, its values as one display string, and word → canonical value (synonyms first, then
+    the clerk's remembered choices)."""
     vocabulary = field.vocabulary
     assert vocabulary is not None, field.key
-    choices = "、".join(vocabulary.values)
-    remembered = {fold(word): value for word, value in (learned or {}).items()}
+    remembered = _remembered(learned)
+
+    def lookup(word: str) -> str | None:
+        return vocabulary.canonical(word) or remembered.get(fold(word))
+
+    return vocabulary, "、".join(vocabulary.values), lookup
+
+
+def enum_coercer(field: Field, learned: Mapping[str, str] | None = None) -> Coercer:
+    """A vocabulary value through ``Vocabulary.canonical`` (synonyms, English) and the clerk's remembered choices."""
+    vocabulary, choices, lookup = _vocabulary_lookup(field, learned)
 
     def coerce(raw: CellValue) -> object:
         text = _label(raw)
         if not isinstance(text, str):
             return text
-        value = vocabulary.canonical(text) or remembered.get(fold(text))
+        value = lookup(text)
         if value is None:
             return fail("coerce.enum.unknown", raw, choices=choices, vocabulary=vocabulary.key)
         return value
@@ -162,7 +178,7 @@ def enum_coercer(field: Field, learned: Mapping[str, str] | None = None) -> Coer
 
 def reference_coercer(field: Field, reference: Reference, learned: Mapping[str, str] | None = None) -> Coercer:
     """A district code (unknown → problem) or an industry code (unknown → the text as written, with a note)."""
-    remembered = {fold(word): value for word, value in (learned or {}).items()}
+    remembered = _remembered(learned)
     is_district = field.reference == "district"
     resolve = reference.district_code if is_district else reference.industry_code
 
@@ -202,10 +218,7 @@ def boolean_coercer(field: Field) -> Coercer:
 
 def tags_coercer(field: Field, learned: Mapping[str, str] | None = None) -> Coercer:
     """A list of vocabulary values, split on 、,，;；/ and mapped one by one; any unknown tag is a problem."""
-    vocabulary = field.vocabulary
-    assert vocabulary is not None, field.key
-    choices = "、".join(vocabulary.values)
-    remembered = {fold(word): value for word, value in (learned or {}).items()}
+    vocabulary, choices, lookup = _vocabulary_lookup(field, learned)
 
     def coerce(raw: CellValue) -> object:
         text = _label(raw)
@@ -216,7 +229,7 @@ def tags_coercer(field: Field, learned: Mapping[str, str] | None = None) -> Coer
             part = part.strip()
             if not part:
                 continue
-            value = vocabulary.canonical(part) or remembered.get(fold(part))
+            value = lookup(part)
             if value is None:
                 return fail("coerce.tags.unknown", raw, tag=part, choices=choices, vocabulary=vocabulary.key)
             if value not in tags:
