@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gzdesk import paths
 from gzdesk.core.errors import GzdeskError
+from gzdesk.ui.i18n import install_translators
 from gzdesk.ui.main_window import MainWindow
 from gzdesk.ui.startup import acquire_lock, open_for_window
 
@@ -26,6 +27,7 @@ def application() -> QApplication:
 def run(*, db: Path | None, lang: str) -> int:
     """Open the main window on ``db`` (default: the user data folder) and run until it closes."""
     app = application()
+    install_translators(lang)
     database = Path(db or paths.default_database()).expanduser().resolve()
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(database, lang=lang)

@@ -13,7 +13,6 @@ from gzdesk.core.excel.export_common import ExportReport
 from gzdesk.core.store import Store
 from gzdesk.ui.flow import Flow
 from gzdesk.ui.tasks import TaskProgress, run_task
-from gzdesk.ui.text import tr
 
 
 class ExportFlow(Flow):
@@ -21,17 +20,18 @@ class ExportFlow(Flow):
 
     done = Signal(object)
 
-    failure_title = ("无法导出", "Cannot export")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
         super().__init__(parent, database, lang=lang)
         self.confirm_open_folder = True
 
+    def failure_title(self) -> str:
+        return self.tr("Cannot export")
+
     def choose(self, purpose: str) -> None:
-        default = tr(self.lang, "交换表.xlsx" if purpose == "exchange" else "会议表.xlsx",
-                     "exchange.xlsx" if purpose == "exchange" else "meeting.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self.window, tr(self.lang, "导出到", "Export to"), default,
-                                              tr(self.lang, "Excel 工作簿 (*.xlsx)", "Excel workbook (*.xlsx)"))
+        default = self.tr("exchange.xlsx") if purpose == "exchange" else self.tr("meeting.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export to"), default,
+                                              self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.start(purpose, Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
 
@@ -45,7 +45,7 @@ class ExportFlow(Flow):
                     return export_exchange(store, path, lists=lists, lang=self.lang, progress=progress)
                 return export_meeting(store, path, lists=lists, lang=self.lang, progress=progress)
 
-        self.task = run_task(self.window, tr(self.lang, f"正在导出“{path.name}”…", f"Exporting {path.name}…"), work,
+        self.task = run_task(self.window, self.tr("Exporting “{name}”…").format(name=path.name), work,
                              on_done=self._done, on_error=self.failed)
 
     def _done(self, report: ExportReport) -> None:
@@ -55,8 +55,8 @@ class ExportFlow(Flow):
             text = messages.render("cli.export_done", self.lang, path=report.path,
                                    counts="、".join(f"{schema.entity(k).label(self.lang)} {v}"
                                                    for k, v in report.counts.items()))
-            answer = QMessageBox.question(self.window, tr(self.lang, "导出完成", "Exported"),
-                                          text + "\n" + tr(self.lang, "打开所在文件夹？", "Open the folder?"))
+            answer = QMessageBox.question(self.window, self.tr("Exported"),
+                                          text + "\n" + self.tr("Open the folder?"))
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path.parent)))
 

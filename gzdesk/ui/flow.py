@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from gzdesk.core import messages
 from gzdesk.core.errors import Cancelled, GzdeskError
 from gzdesk.ui.tasks import Task
-from gzdesk.ui.text import tr
 
 messages.register({"ui.unexpected": ("出现意外错误：{detail}。数据库没有改动。", "Unexpected error: {detail}. Nothing was changed.")})
 
@@ -19,7 +18,6 @@ class Flow(QObject):
     """A flow runs core work on tasks for ``window`` against ``database``; ``finished`` ends every run."""
 
     finished = Signal()
-    failure_title: tuple[str, str] = ("无法完成", "Cannot finish")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
         super().__init__(parent)
@@ -33,5 +31,8 @@ class Flow(QObject):
         if not isinstance(error, Cancelled):
             text = error.message(self.lang) if isinstance(error, GzdeskError) else messages.render(
                 "ui.unexpected", self.lang, detail=repr(error))
-            QMessageBox.warning(self.window, tr(self.lang, *self.failure_title), text)
+            QMessageBox.warning(self.window, self.failure_title(), text)
         self.finished.emit()
+
+    def failure_title(self) -> str:
+        return self.tr("Cannot finish")

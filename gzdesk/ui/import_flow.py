@@ -13,7 +13,6 @@ from gzdesk.core.store import Store
 from gzdesk.ui.flow import Flow
 from gzdesk.ui.import_dialog import ImportDecision, ImportDialog
 from gzdesk.ui.tasks import TaskProgress, run_task
-from gzdesk.ui.text import tr
 
 
 class ImportFlow(Flow):
@@ -21,18 +20,20 @@ class ImportFlow(Flow):
 
     imported = Signal(object)  # ImportReport, after a write
 
-    failure_title = ("无法导入", "Cannot import")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
         super().__init__(parent, database, lang=lang)
         self.ask: Callable[[ImportPlan], ImportDecision] = self._ask_with_dialog
+
+    def failure_title(self) -> str:
+        return self.tr("Cannot import")
 
     def start(self, path: Path) -> None:
         def work(progress: TaskProgress) -> ImportPlan:
             with Store.open(self.database, read_only=True) as store:
                 return plan_import(store, path, progress=progress)
 
-        self.task = run_task(self.window, tr(self.lang, f"正在读取“{path.name}”…", f"Reading {path.name}…"), work,
+        self.task = run_task(self.window, self.tr("Reading “{name}”…").format(name=path.name), work,
                              on_done=self._planned, on_error=self.failed)
 
     def _ask_with_dialog(self, plan: ImportPlan) -> ImportDecision:
@@ -49,7 +50,7 @@ class ImportFlow(Flow):
                 return apply_import(store, plan, skip_invalid=decision.skip_invalid, on_conflict=decision.on_conflict,
                                     accept_foreign=decision.accept_foreign, progress=progress)
 
-        self.task = run_task(self.window, tr(self.lang, "正在导入…", "Importing…"), work,
+        self.task = run_task(self.window, self.tr("Importing…"), work,
                              on_done=self._applied, on_error=self.failed)
 
     def _applied(self, report: ImportReport) -> None:

@@ -30,10 +30,10 @@ from gzdesk.core.schema import Field, FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.backup_timer import BackupTimer
 from gzdesk.ui.export_flow import ExportFlow
+from gzdesk.ui.i18n import install_translators
 from gzdesk.ui.import_flow import ImportFlow
 from gzdesk.ui.record_form import RecordForm
 from gzdesk.ui.table_model import RecordTableModel, filter_options
-from gzdesk.ui.text import tr
 from gzdesk.ui.undo_flow import UndoFlow
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
@@ -42,17 +42,18 @@ SUM_FIELDS = ("total_investment", "agreed_investment", "contract_amount", "new_i
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, lang: str = "zh") -> None:
+        install_translators(lang)  # the window's language is the application's: one language per screen
         super().__init__()
         self.store = store
         self.lang = lang
-        self.setWindowTitle(tr(lang, "gzdesk 项目清单", "gzdesk project lists") + f" — {store.path.name}")
+        self.setWindowTitle(self.tr("gzdesk project lists") + f" — {store.path.name}")
         self.sidebar = QListWidget()
         for kind in SIDEBAR_KINDS:
             item = QListWidgetItem(schema.entity(kind).label(lang))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.sidebar.addItem(item)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr(lang, "搜索（支持中文，如：芯片）", "Search (Chinese works, e.g. 芯片)"))
+        self.search.setPlaceholderText(self.tr("Search (Chinese works, e.g. 芯片)"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -97,37 +98,36 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def _build_menus(self) -> None:
-        lang = self.lang
-        file_menu = self.menuBar().addMenu(tr(lang, "文件(&F)", "&File"))
-        open_action = QAction(tr(lang, "导入工作簿…", "Import workbook…"), self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_action = QAction(self.tr("Import workbook…"), self)
         open_action.setShortcut(QKeySequence("Ctrl+I"))
         open_action.triggered.connect(self.choose_import)
         file_menu.addAction(open_action)
-        for purpose, zh, en, keys in (("exchange", "导出交换表（供对方修改后发回）…", "Export exchange workbook…", "Ctrl+E"),
-                                      ("meeting", "导出会议表（打印）…", "Export meeting workbook…", "Ctrl+P")):
-            action = QAction(tr(lang, zh, en), self)
+        for purpose, label, keys in (("exchange", self.tr("Export exchange workbook…"), "Ctrl+E"),
+                                     ("meeting", self.tr("Export meeting workbook…"), "Ctrl+P")):
+            action = QAction(label, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, p=purpose: self.export_flow.choose(p))
             file_menu.addAction(action)
         file_menu.addSeparator()
-        edit_menu = self.menuBar().addMenu(tr(lang, "编辑(&E)", "&Edit"))
-        new_action = QAction(tr(lang, "新建记录…", "New record…"), self)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        new_action = QAction(self.tr("New record…"), self)
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(lambda: self.edit_record(None))
         edit_menu.addAction(new_action)
-        self.undo_import_action = QAction(tr(lang, "撤销上次导入", "Undo the last import"), self)
+        self.undo_import_action = QAction(self.tr("Undo the last import"), self)
         self.undo_import_action.setEnabled(False)
         self.undo_import_action.triggered.connect(lambda: self.undo_flow.start(self.last_import or ""))
         edit_menu.addAction(self.undo_import_action)
-        quit_action = QAction(tr(lang, "退出", "Quit"), self)
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr(self.lang, "选择要导入的工作簿", "Choose a workbook to import"), "",
-            tr(self.lang, "工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv)", "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"))
+            self, self.tr("Choose a workbook to import"), "",
+            self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"))
         if path:
             self.import_flow.start(Path(path))
 
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
                                       expected_revision=int(record["revision"]))  # type: ignore[call-overload]
                 break
             except GzdeskError as error:  # busy, disk full, changed meanwhile: the form comes back with the input
-                QMessageBox.warning(self, tr(self.lang, "无法保存", "Cannot save"), error.message(self.lang))
+                QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
         else:
             return
         self._reload()
@@ -170,22 +170,22 @@ class MainWindow(QMainWindow):
             return
         field = self.model.fields[column]
         menu = QMenu(self)
-        menu.addAction(tr(self.lang, f"筛选“{field.label('zh')}”…", f"Filter {field.label('en')}…"),
+        menu.addAction(self.tr("Filter “{field}”…").format(field=field.label(self.lang)),
                        lambda: self._ask_filter(field))
         if self.model.query.filters:
-            menu.addAction(tr(self.lang, "清除全部筛选", "Clear all filters"), self.clear_filters)
+            menu.addAction(self.tr("Clear all filters"), self.clear_filters)
         menu.exec(self.table.horizontalHeader().mapToGlobal(point))
 
     def _ask_filter(self, field: Field) -> None:
-        title = tr(self.lang, "筛选", "Filter")
+        title = self.tr("Filter")
         if field.vocabulary is not None or field.type in (FieldType.REFERENCE, FieldType.BOOLEAN):
             options = filter_options(self.store, field, self.lang)
             label, ok = QInputDialog.getItem(self, title, field.label(self.lang), [o[0] for o in options], 0, False)
             if ok:
                 self.add_filter(Filter(field.key, "=", dict(options)[label]))
             return
-        text, ok = QInputDialog.getText(self, title, tr(self.lang, f"“{field.label('zh')}”包含：",
-                                                         f"{field.label('en')} contains:"))
+        text, ok = QInputDialog.getText(self, title, self.tr("“{field}” contains:").format(
+            field=field.label(self.lang)))
         if ok and text.strip():
             self.add_filter(Filter(field.key, "contains", text.strip()))
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self._reload()
         self.last_import = None
         self.undo_import_action.setEnabled(False)
-        self.statusBar().showMessage(tr(self.lang, f"已撤销导入 {batch}", f"Undid import {batch}"), 15_000)
+        self.statusBar().showMessage(self.tr("Undid import {batch}").format(batch=batch), 15_000)
 
     def _after_import(self, report: ImportReport) -> None:
         self._reload()
@@ -252,14 +252,14 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         total = self.model.rowCount()
-        text = tr(self.lang, f"共 {total:,} 条", f"{total:,} records")
+        text = self.tr("{total:,} records").format(total=total)
         entity = self.model.entity
         money = [key for key in SUM_FIELDS if key in entity.by_key]
         if money and total:
             sums = {k: v for k, v in self.store.sums(entity.key, money, self.model.query).items() if v}
             if sums:
                 text += "  " + "  ".join(f"{entity.field(k).label(self.lang)} {v:,.0f}" for k, v in sums.items())
-                text += tr(self.lang, " 万元", " (10k CNY)")
+                text += self.tr(" (10k CNY)")
         self.count_label.setText(text)
 
     def _settings(self) -> QSettings:

@@ -26,7 +26,6 @@ from gzdesk.core.records import is_blank
 from gzdesk.core.schema import Entity, Field, FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.table_model import display
-from gzdesk.ui.text import tr
 
 Editor = QLineEdit | QPlainTextEdit | QComboBox
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fdf1f0;"
@@ -40,7 +39,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.store, self.entity, self.record, self.lang = store, entity, record, lang
         title = entity.label(lang)
-        self.setWindowTitle(tr(lang, f"{'编辑' if record else '新建'}{title}", f"{'Edit' if record else 'New'}: {title}"))
+        self.setWindowTitle((self.tr("Edit: {list}") if record else self.tr("New: {list}")).format(list=title))
         self.resize(640, 720)
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
@@ -66,8 +65,8 @@ class RecordForm(QDialog):
         scroll.setWidget(inner)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr(lang, "保存", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr(lang, "取消", "Cancel"))
+        self.save_button.setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -83,7 +82,7 @@ class RecordForm(QDialog):
         elif field.type is FieldType.REFERENCE and field.reference == "district":
             choices = [(self.store.reference.district_name(c, self.lang), c) for c in self.store.reference.districts]
         elif field.type is FieldType.BOOLEAN:
-            choices = [(tr(self.lang, "是", "Yes"), True), (tr(self.lang, "否", "No"), False)]
+            choices = [(self.tr("Yes"), True), (self.tr("No"), False)]
         if choices:
             combo = QComboBox()
             combo.addItem("", None)

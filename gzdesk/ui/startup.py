@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from gzdesk.core import backup, messages
@@ -15,7 +16,8 @@ from gzdesk.core.errors import GzdeskError
 from gzdesk.core.recovery import open_database
 from gzdesk.core.store import Store
 from gzdesk.ui.instance import DatabaseLock
-from gzdesk.ui.text import tr
+
+translate = QCoreApplication.translate
 
 Ask = Callable[[str, str, Sequence[str]], int]
 
@@ -35,14 +37,13 @@ def acquire_lock(database: Path, *, lang: str, ask: Ask = ask_with_message_box) 
     holder = lock.acquire()
     if holder is None:
         return lock
-    text = tr(lang, f"数据库“{database.name}”正被另一个 gzdesk 使用（计算机 {holder.hostname}，进程 {holder.pid}）。",
-              f"The database {database.name} is in use by another gzdesk (computer {holder.hostname}, "
-              f"process {holder.pid}).")
+    text = translate("Startup", "The database “{name}” is in use by another gzdesk (computer {host}, "
+                                "process {pid}).").format(name=database.name, host=holder.hostname, pid=holder.pid)
     if holder.this_host:
-        ask(tr(lang, "数据库正在使用", "Database in use"), text, [tr(lang, "确定", "OK")])
+        ask(translate("Startup", "Database in use"), text, [translate("Startup", "OK")])
         return None
-    text += tr(lang, "\n如果那台计算机上的 gzdesk 已经关闭，可以接管。", "\nIf gzdesk on that computer is closed, you may take over.")
-    choice = ask(tr(lang, "数据库正在使用", "Database in use"), text, [tr(lang, "接管", "Take over"), tr(lang, "退出", "Quit")])
+    text += translate("Startup", "\nIf gzdesk on that computer is closed, you may take over.")
+    choice = ask(translate("Startup", "Database in use"), text, [translate("Startup", "Take over"), translate("Startup", "Quit")])
     return lock if choice == 0 and lock.take_over() else None
 
 
@@ -56,21 +57,20 @@ def open_for_window(database: Path, *, lang: str, ask: Ask = ask_with_message_bo
     if result.store is None:
         corrupt = result.corrupt.message(lang) if result.corrupt else ""
         if result.offered_backup is None:
-            ask(tr(lang, "数据库已损坏", "Database damaged"), corrupt + tr(lang, "\n没有可用的备份，将新建一个空数据库。",
-                                                                        "\nNo good backup exists; a new empty database is created."),
-                [tr(lang, "确定", "OK")])
+            ask(translate("Startup", "Database damaged"), corrupt + translate("Startup", "\nNo good backup exists; a new empty database is created."),
+                [translate("Startup", "OK")])
             return Store.open(database), notices
         offered = result.offered_backup
-        choice = ask(tr(lang, "数据库已损坏", "Database damaged"),
-                     corrupt + tr(lang, f"\n恢复最近的完好备份（{offered.taken_at:%Y-%m-%d %H:%M}）？",
-                                  f"\nRestore the newest good backup ({offered.taken_at:%Y-%m-%d %H:%M})?"),
-                     [tr(lang, "恢复", "Restore"), tr(lang, "退出", "Quit")])
+        choice = ask(translate("Startup", "Database damaged"),
+                     corrupt + translate("Startup", "\nRestore the newest good backup ({taken})?").format(
+                         taken=f"{offered.taken_at:%Y-%m-%d %H:%M}"),
+                     [translate("Startup", "Restore"), translate("Startup", "Quit")])
         if choice != 0:
             return None, notices
         try:
             backup.restore(database, offered.path)
         except GzdeskError as error:
-            ask(tr(lang, "无法恢复", "Cannot restore"), error.message(lang), [tr(lang, "确定", "OK")])
+            ask(translate("Startup", "Cannot restore"), error.message(lang), [translate("Startup", "OK")])
             return None, notices
         return Store.open(database), notices
     if result.read_only_reason is not None:

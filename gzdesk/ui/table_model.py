@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from gzdesk.core import schema
 from gzdesk.core.query import Query
@@ -15,6 +15,8 @@ from gzdesk.core.store import Store
 PAGE = 256
 CACHED_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
+
+translate = QCoreApplication.translate
 
 
 def display(field: Field, value: object, store: Store, lang: str) -> str:
@@ -28,7 +30,7 @@ def display(field: Field, value: object, store: Store, lang: str) -> str:
     if field.type in (FieldType.MONEY, FieldType.AREA, FieldType.NUMBER):
         return f"{float(value):,.2f}".rstrip("0").rstrip(".")  # type: ignore[arg-type]
     if field.type is FieldType.BOOLEAN:
-        return ("Yes" if value else "No") if lang == "en" else ("是" if value else "否")
+        return translate("Values", "Yes") if value else translate("Values", "No")
     if field.type is FieldType.TAGS and isinstance(value, list):
         return "、".join(value)
     if field.type is FieldType.ENUM and lang == "en" and field.vocabulary:
@@ -39,7 +41,7 @@ def display(field: Field, value: object, store: Store, lang: str) -> str:
 def filter_options(store: Store, field: Field, lang: str) -> list[tuple[str, object]]:
     """(label, stored value) pairs a clerk can filter a vocabulary, district, industry or yes/no column by."""
     if field.type is FieldType.BOOLEAN:
-        return [(("Yes" if lang == "en" else "是"), True), (("No" if lang == "en" else "否"), False)]
+        return [(translate("Values", "Yes"), True), (translate("Values", "No"), False)]
     if field.type is FieldType.REFERENCE:
         codes = store.reference.districts if field.reference == "district" else store.reference.industries
         return [(display(field, code, store, lang), code) for code in codes]

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -133,8 +133,7 @@ class Task(QObject):
 
 
 def _cancel_label(parent: QWidget) -> str:
-    lang = getattr(parent, "lang", "zh")
-    return "Cancel" if lang == "en" else "取消"
+    return QCoreApplication.translate("Task", "Cancel")
 
 
 def run_task(parent: QWidget, title: str, work: Callable[[TaskProgress], Any], *,

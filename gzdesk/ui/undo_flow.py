@@ -13,7 +13,6 @@ from gzdesk.core.exchange.undo import UndoPlan, apply_undo, plan_undo
 from gzdesk.core.store import Store
 from gzdesk.ui.flow import Flow
 from gzdesk.ui.tasks import TaskProgress, run_task
-from gzdesk.ui.text import tr
 
 
 class UndoFlow(Flow):
@@ -21,11 +20,13 @@ class UndoFlow(Flow):
 
     undone = Signal(str)
 
-    failure_title = ("无法撤销", "Cannot undo")
 
     def __init__(self, parent: QWidget, database: Path, *, lang: str) -> None:
         super().__init__(parent, database, lang=lang)
         self.ask = self._ask_with_message_box
+
+    def failure_title(self) -> str:
+        return self.tr("Cannot undo")
 
     def start(self, batch: str) -> None:
         try:
@@ -44,25 +45,24 @@ class UndoFlow(Flow):
                 apply_undo(store, plan, overwrite_edited=overwrite)
             return plan.batch
 
-        self.task = run_task(self.window, tr(self.lang, "正在撤销导入…", "Undoing the import…"), work,
+        self.task = run_task(self.window, self.tr("Undoing the import…"), work,
                              on_done=self._done, on_error=self.failed)
 
     def _ask_with_message_box(self, plan: UndoPlan) -> bool | None:
-        text = tr(self.lang, f"将删除该次导入新增的 {len(plan.delete)} 条记录，恢复 {len(plan.restore)} 处修改。",
-                  f"This removes {len(plan.delete)} record(s) the import added and restores {len(plan.restore)} "
-                  "field(s).")
+        text = self.tr("This removes {added:,} record(s) the import added and restores {fields:,} field(s).").format(
+            added=len(plan.delete), fields=len(plan.restore))
         if plan.edited_since:
             text += "\n" + messages.render("undo.edited_since", self.lang, count=len(plan.edited_since))
-            box = QMessageBox(QMessageBox.Icon.Question, tr(self.lang, "撤销导入", "Undo import"), text,
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo import"), text,
                               parent=self.window)
-            keep = box.addButton(tr(self.lang, "撤销，保留之后的修改", "Undo, keep later edits"),
+            keep = box.addButton(self.tr("Undo, keep later edits"),
                                  QMessageBox.ButtonRole.AcceptRole)
-            overwrite = box.addButton(tr(self.lang, "全部撤销", "Undo everything"), QMessageBox.ButtonRole.DestructiveRole)
+            overwrite = box.addButton(self.tr("Undo everything"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             clicked = box.clickedButton()
             return False if clicked is keep else (True if clicked is overwrite else None)
-        answer = QMessageBox.question(self.window, tr(self.lang, "撤销导入", "Undo import"), text)
+        answer = QMessageBox.question(self.window, self.tr("Undo import"), text)
         return False if answer == QMessageBox.StandardButton.Yes else None
 
     def _done(self, batch: str) -> None:

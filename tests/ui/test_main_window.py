@@ -76,3 +76,17 @@ def test_column_filters_narrow_the_list_and_clear(qtbot: QtBot, store: Store) ->
     assert window.model.rowCount() == 100 and window.count_label.text().startswith("共 100 条")
     window.clear_filters()
     assert window.model.rowCount() == 600
+
+
+def test_each_language_fills_the_whole_window(qtbot: QtBot, store: Store) -> None:
+    from tests.ui.language import chrome_texts, mixed
+
+    fill(store, 20)
+    for lang in ("zh", "en"):
+        window = MainWindow(store, lang=lang)
+        qtbot.addWidget(window)
+        window.show()
+        texts = chrome_texts(window)
+        assert len(texts) > 20
+        assert mixed(texts, lang, data=(store.path.name, "芯片")) == [], lang
+        window.close()

@@ -1,0 +1,5 @@
+import sys
+
+from gzdesk.ui.i18n.catalog import main
+
+sys.exit(main(sys.argv[1:]))
