@@ -69,3 +69,12 @@ def test_pyside6_pin_matches_python_version() -> None:
     major, minor = (int(part) for part in PySide6.__version__.split(".")[:2])
     if sys.version_info < (3, 12):
         assert (major, minor) < (6, 12), "PySide6 6.12 aborts on Python 3.11: keep the pin in pyproject.toml"
+
+
+def test_pyside6_addons_match_essentials() -> None:
+    """QtCharts comes from PySide6-Addons, which must be the same Qt build as Essentials (and share its pin)."""
+    from importlib.metadata import version
+
+    assert version("PySide6-Addons") == version("PySide6-Essentials")
+    text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert "\"PySide6-Addons>=6.8,<6.12; python_version < '3.12'\"" in text
