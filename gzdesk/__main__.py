@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import time
 
-from gzdesk.cli import make_cli
+STARTED = time.perf_counter()  # before the imports below, so a smoke test's "started in X s" includes them
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from gzdesk.cli import make_cli  # noqa: E402
 
 
 def _open_app(db: Path | None, lang: str) -> int:
     from gzdesk.ui.app import run
 
-    return run(db=db, lang=lang)
+    # GZDESK_SMOKE_TEST=1: open the window, report and quit by itself (tests/build/test_bundle.py, start-up timing).
+    smoke_test = os.environ.get("GZDESK_SMOKE_TEST") == "1"
+    return run(db=db, lang=lang, smoke_test_since=STARTED if smoke_test else None)
 
 
 def main() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gzdesk import paths
@@ -24,10 +26,14 @@ def application() -> QApplication:
     return app
 
 
-def run(*, db: Path | None, lang: str) -> int:
-    """Open the main window on ``db`` (default: the user data folder) and run until it closes."""
+def run(*, db: Path | None, lang: str, smoke_test_since: float | None = None) -> int:
+    """Open the main window on ``db`` (default: the user data folder) and run until it closes.
+
+    With ``smoke_test_since`` (a ``time.perf_counter()`` taken at process start) the window closes itself as soon as
+    it is shown, after printing ``started in X s: …`` — exit code 0 only when it was really shown.
+    """
     app = application()
-    install_translators(lang)
+    translated = install_translators(lang)
     database = Path(db or paths.default_database()).expanduser().resolve()
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(database, lang=lang)
@@ -46,7 +52,20 @@ def run(*, db: Path | None, lang: str) -> int:
     window.show()
     for notice in notices:
         window.show_notice(notice)
+    if smoke_test_since is not None:
+        QTimer.singleShot(0, lambda: _report_start_and_close(window, smoke_test_since, translated=translated))
     code = app.exec()
     store.close()
     lock.release()
     return int(code)
+
+
+def _report_start_and_close(window: MainWindow, since: float, *, translated: bool) -> None:
+    QApplication.processEvents()
+    handle = window.windowHandle()
+    shown = window.isVisible() and handle is not None and handle.isExposed()
+    print(f"started in {time.perf_counter() - since:.2f} s: window {'shown' if shown else 'NOT shown'}, "
+          f"translations {'complete' if translated else 'MISSING'}: {window.windowTitle()}", flush=True)
+    window.close()  # the last window closing ends the event loop with 0
+    if not shown:
+        QApplication.exit(1)
