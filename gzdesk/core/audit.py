@@ -65,14 +65,16 @@ _INSERT = (
 
 
 def record_created(conn: sqlite3.Connection, context: Context, entity: str, record_ids: Iterable[str],
-                   origins: Iterable[str | None] | None = None) -> None:
+                   origins: Iterable[str | None] | None = None, *, revisions: Iterable[int] | None = None) -> None:
     """One ``create`` entry per record; its values are the record's first revision, later changes are logged.
-    ``origins`` (file / sheet / row per record) overrides the context's origin."""
+    ``origins`` (file / sheet / row per record) overrides the context's origin. ``revisions``: the records'
+    revisions when they are not new but restored after a delete (default 1 each)."""
     ids = list(record_ids)
     where = list(origins) if origins is not None else [None] * len(ids)
+    numbers = list(revisions) if revisions is not None else [1] * len(ids)
     conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, origin or context.origin,
-                                entity, record_id, "create", None, None, None, 1)
-                               for record_id, origin in zip(ids, where, strict=True)))
+                                entity, record_id, "create", None, None, None, revision)
+                               for record_id, origin, revision in zip(ids, where, numbers, strict=True)))
 
 
 def fields_changed(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gzdesk import paths
 from gzdesk.core import backup
 
 AUTOMATIC = "auto"
@@ -33,11 +34,13 @@ class ThinningPolicy:
 
 @dataclass(frozen=True)
 class ScheduledBackup:
-    """What one scheduled run did: the new backup (None when not due or paused) and the files it deleted."""
+    """What one scheduled run did: the new backup (None when not due, paused, or nothing changed since the newest
+    backup) and the files it deleted."""
 
     taken: Path | None
     deleted: list[Path] = field(default_factory=list)
     paused: bool = False
+    unchanged: bool = False
 
 
 def backups_to_delete(taken: Sequence[dt.datetime], now: dt.datetime,
@@ -81,7 +84,8 @@ def backups_to_delete(taken: Sequence[dt.datetime], now: dt.datetime,
 def take_scheduled_backup(conn: sqlite3.Connection, database: Path, now: dt.datetime, *,
                           interval: dt.timedelta = dt.timedelta(hours=1),
                           policy: ThinningPolicy = ThinningPolicy()) -> ScheduledBackup:
-    """Back up ``database`` (through ``conn``) if the newest automatic backup is older than ``interval``, then thin.
+    """Back up ``database`` (through ``conn``) if the newest automatic backup is older than ``interval`` and the
+    data changed since the newest backup of any kind (:func:`backup.state_stamp`), then thin.
 
     Does nothing while automatic backups are paused (after a restore, until the clerk confirms). A failed
     backup raises ``backup.failed`` (partial file removed, earlier backups kept) and deletes nothing.
@@ -91,10 +95,12 @@ def take_scheduled_backup(conn: sqlite3.Connection, database: Path, now: dt.date
     automatic = [info for info in backup.list_backups(database) if info.reason == AUTOMATIC]
     if automatic and now - automatic[0].taken_at < interval:
         return ScheduledBackup(None)
+    if backup.current_backup(paths.backups_dir(database), backup.state_stamp(conn)) is not None:
+        return ScheduledBackup(None, unchanged=True)  # the newest backup already holds this state: no new copy
     taken = backup.backup(conn, database, reason=AUTOMATIC)
     automatic = [info for info in backup.list_backups(database) if info.reason == AUTOMATIC]
     doomed = backups_to_delete([info.taken_at for info in automatic], now, policy)
     deleted = [automatic[i].path for i in sorted(doomed) if automatic[i].path != taken]
     for path in deleted:
-        path.unlink(missing_ok=True)
+        backup.remove_backup(path)
     return ScheduledBackup(taken, deleted)

@@ -77,6 +77,7 @@ def _rules(store: Store, progress: Progress, lang: str) -> Iterator[Finding]:
 messages.register({
     "repair.search_index": ("已重建{entity}的全文检索索引", "Rebuilt the full-text search index of {entity}"),
     "repair.audit_guard": ("已恢复审计日志的防篡改触发器 {trigger}", "Re-created the audit log's trigger {trigger}"),
+    "check.stale_index": ("{entity}的全文检索索引与数据不一致", "The full-text search index of {entity} disagrees with its table"),
 })
 
 _SAMPLES = 20
@@ -97,12 +98,11 @@ def repair_database(store: Store, *, progress: Progress | None = None, lang: str
     invalid values and integrity failures are reported in ``remaining``. A second run repairs nothing.
     """
     stale = [entity for entity in schema.ENTITIES if not _index_agrees(store, entity)]
-    triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    missing = [name for name in migrations.AUDIT_GUARDS if name not in triggers]
+    missing = _missing_guards(store)
     repaired: list[Finding] = []
     taken: Path | None = None
     if stale or missing:
-        taken = backup.backup(store.conn, store.path, reason="before-check")
+        taken = backup.backup(store.conn, store.path, reason="before-check", progress=progress, reuse=True)
         with store.transaction() as conn:
             for entity in stale:
                 search.rebuild_index(conn, entity)
@@ -111,6 +111,19 @@ def repair_database(store: Store, *, progress: Progress | None = None, lang: str
                 conn.execute(migrations.AUDIT_GUARDS[name])
                 repaired.append(Finding("repair.audit_guard", {"trigger": name}))
     return RepairReport(repaired, taken, check_database(store, progress=progress, lang=lang))
+
+
+def safe_repairs(store: Store, *, lang: str = "zh") -> list[Finding]:
+    """What :func:`repair_database` would repair now — stale search indexes (``check.stale_index``, which
+    :func:`check_database` does not look for) and missing audit triggers — changing nothing."""
+    stale = [Finding("check.stale_index", {"entity": entity.label(lang)})
+             for entity in schema.ENTITIES if not _index_agrees(store, entity)]
+    return stale + [Finding("check.audit_guard", {"trigger": name}) for name in _missing_guards(store)]
+
+
+def _missing_guards(store: Store) -> list[str]:
+    triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [name for name in migrations.AUDIT_GUARDS if name not in triggers]
 
 
 def _index_agrees(store: Store, entity: schema.Entity) -> bool:

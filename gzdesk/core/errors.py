@@ -53,3 +53,25 @@ class InvalidValues(InputRefused):
         first = self.problems[0].message(lang) if self.problems else ""  # type: ignore[attr-defined]
         entity = self.entity_labels[1] if lang == "en" else self.entity_labels[0]
         return messages.render(self.code, lang, **{**self.params, "first": first, "entity": entity})
+
+
+class WriteRefused(InputRefused):
+    """SQLite refused one value (or one row) of a write — a constraint, a trigger, a value it cannot store — and
+    the whole write was rolled back. ``field`` is the refused field's key (None when it could not be told),
+    ``origin`` where the row came from (``file!sheet!row`` for an imported row), ``reason`` a message code
+    saying why (rendered with ``detail``, SQLite's own words). ``column_labels`` (zh, en) fill ``{column}``."""
+
+    def __init__(self, code: str, /, *, field: str | None, origin: str | None, reason: str,
+                 column_labels: tuple[str, str] | None = None, **params: object) -> None:
+        self.field = field
+        self.origin = origin
+        self.reason = reason
+        self.column_labels = column_labels
+        super().__init__(code, **params)
+
+    def message(self, lang: str = "zh") -> str:
+        params = dict(self.params)
+        params["reason"] = messages.render(self.reason, lang, **params)
+        if self.column_labels is not None:
+            params["column"] = self.column_labels[1] if lang == "en" else self.column_labels[0]
+        return messages.render(self.code, lang, **params)

@@ -61,6 +61,14 @@ def classify(path: str | PurePath, *, mounts: str | None = None, platform: str =
     return None
 
 
+def journal_mode(path: str | PurePath, *, mounts: str | None = None, platform: str = sys.platform) -> str:
+    """SQLite's journal mode for a database at ``path``: ``WAL`` on a local or removable disk; ``DELETE`` (the
+    rollback journal) on a network drive, where WAL's shared-memory index cannot work across computers — a
+    network database is never used in WAL mode, and the clerk is warned about it (:func:`classify`)."""
+    warning = classify(path, mounts=mounts, platform=platform)
+    return "DELETE" if warning is not None and warning.code == "location.network" else "WAL"
+
+
 def _mount_of(path: str, mounts: str) -> tuple[str, str, str] | None:
     """The (mount point, filesystem type, source) with the longest mount point containing ``path``."""
     best: tuple[str, str, str] | None = None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from gzdesk.core.backup_schedule import ScheduledBackup, take_scheduled_backup
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.store import Store
+from gzdesk.ui.preferences import backup_interval_hours
 from gzdesk.ui.tasks import Task, TaskProgress, Worker
 
 FIRST_DELAY_MS = 60_000
@@ -37,10 +38,11 @@ class BackupTimer(QObject):
     def run_now(self) -> None:
         if self.worker is not None and self.worker.running:
             return
+        interval = dt.timedelta(hours=backup_interval_hours())  # Settings: every hour, 4 hours or day
 
         def work(progress: TaskProgress) -> ScheduledBackup:
             with Store.open(self.database, read_only=True) as store:
-                return take_scheduled_backup(store.conn, self.database, dt.datetime.now())
+                return take_scheduled_backup(store.conn, self.database, dt.datetime.now(), interval=interval)
 
         self.worker = Worker(self, work, on_done=self.done.emit, on_error=self._failed)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gzdesk.core import backup, messages
 from gzdesk.core.errors import GzdeskError
+from gzdesk.core.locations import classify
 from gzdesk.core.recovery import open_database
 from gzdesk.core.store import Store
 from gzdesk.ui.instance import DatabaseLock
@@ -37,6 +38,8 @@ def acquire_lock(database: Path, *, lang: str, ask: Ask = ask_with_message_box) 
     holder = lock.acquire()
     if holder is None:
         return lock
+    if not holder.pid and not holder.hostname and not lock.path.exists():
+        return lock  # no lock file could be made: the folder is write-protected and the database opens read-only
     text = translate("Startup", "The database “{name}” is in use by another gzdesk (computer {host}, "
                                 "process {pid}).").format(name=database.name, host=holder.hostname, pid=holder.pid)
     if holder.this_host:
@@ -78,3 +81,15 @@ def open_for_window(database: Path, *, lang: str, ask: Ask = ask_with_message_bo
     notices += [messages.render("batch.interrupted", lang, file=b.file_name or b.kind, at=b.started_at)
                 for b in result.interrupted]
     return result.store, notices
+
+
+def standing_notices(store: Store, *, lang: str) -> list[str]:
+    """The notices that hold as long as the database stays where and how it is: a network or removable drive, a
+    read-only or newer-version file (said again when the window is re-created, e.g. in another language)."""
+    notices = []
+    warning = classify(store.path)
+    if warning is not None:
+        notices.append(warning.message(lang))
+    if store.read_only_reason is not None:
+        notices.append(store.read_only_reason.message(lang))
+    return notices

@@ -29,3 +29,24 @@ def wait_for(child: subprocess.Popen[str], word: str) -> str:
 def run(code: str, *args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
+
+
+#: Prefix for a child that must meet file permissions like an ordinary user even when the tests run as root:
+#: it drops CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH and CAP_FOWNER (effective and permitted, so ``access()``
+#: agrees) before anything else. A non-root child has nothing to drop. Linux only.
+AS_ORDINARY_USER = """
+    import ctypes, os
+    if os.geteuid() == 0:
+        class _Header(ctypes.Structure):
+            _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+        class _Data(ctypes.Structure):
+            _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                        ("inheritable", ctypes.c_uint32)]
+        _libc = ctypes.CDLL(None, use_errno=True)
+        _header, _data = _Header(0x20080522, 0), (_Data * 2)()
+        assert _libc.capget(ctypes.byref(_header), _data) == 0
+        _keep = ~((1 << 1) | (1 << 2) | (1 << 3))
+        _data[0].effective &= _keep
+        _data[0].permitted &= _keep
+        assert _libc.capset(ctypes.byref(_header), _data) == 0, ctypes.get_errno()
+"""

@@ -47,18 +47,24 @@ def test_thinning_is_stable_when_run_again_and_keeps_future_times() -> None:
     assert backups_to_delete(kept, NOW) == set()
 
 
-def test_scheduled_backup_runs_when_due_and_thins(db_path: Path) -> None:
+def test_scheduled_backup_runs_when_due_and_changed_and_thins(db_path: Path) -> None:
     with Store.open(db_path) as store:
         now = dt.datetime.now()
         first = take_scheduled_backup(store.conn, db_path, now)
         assert first.taken is not None and first.taken.exists()
+        store.create("investment", project("第一个"))
         assert take_scheduled_backup(store.conn, db_path, now).taken is None  # not due yet
         later = take_scheduled_backup(store.conn, db_path, now + dt.timedelta(hours=2))
         assert later.taken is not None and later.taken != first.taken
+        idle = take_scheduled_backup(store.conn, db_path, now + dt.timedelta(hours=4))
+        assert idle.taken is None and idle.unchanged  # due, but nothing changed since the newest backup
+        store.create("investment", project("第二个"))
         one_kept = take_scheduled_backup(store.conn, db_path, now + dt.timedelta(days=400),
                                          policy=ThinningPolicy(recent_max=1))
         assert one_kept.taken is not None and set(one_kept.deleted) == {first.taken, later.taken}
         assert [b.path for b in backup.list_backups(db_path)] == [one_kept.taken]
+        assert sorted(p.name for p in one_kept.taken.parent.iterdir()) == [
+            one_kept.taken.name, one_kept.taken.name + ".json"]  # thinned with their sidecars
 
 
 def test_t12_automatic_backups_pause_after_restore_until_confirmed(db_path: Path) -> None:
@@ -103,9 +109,9 @@ def test_t04_disk_full_during_backup_removes_the_partial_file(db_path: Path) -> 
     earlier_digest, live_digest = _digest(earlier), _digest(db_path)
     result = run(BACKUP_UNDER_LIMIT, db_path, db_path.stat().st_size // 2)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("backup.failed"), result.stdout
+    assert result.stdout.startswith("backup.disk_full Backup failed: not enough disk space."), result.stdout
     assert [b.path for b in backup.list_backups(db_path)] == [earlier]  # the partial file is gone
-    assert sorted(p.name for p in earlier.parent.iterdir()) == [earlier.name]
+    assert sorted(p.name for p in earlier.parent.iterdir()) == [earlier.name, earlier.name + ".json"]
     assert _digest(earlier) == earlier_digest and _digest(db_path) == live_digest
     with Store.open(db_path) as store:  # space is back: the next backup works
         assert store.count("investment") == 3000

@@ -118,3 +118,72 @@ def test_t11_backup_during_another_process_writing_is_one_committed_state(db_pat
         conn.close()
     assert len(taken) == len({p.name for p in taken})  # unique names, nothing overwritten
     assert len(counts) >= 2  # the backups really ran while rows were being committed
+
+
+APPLY_UNDER_LIMIT = """
+    import resource, signal, sys
+    from gzdesk.core.errors import GzdeskError
+    from gzdesk.core.importer import apply_import, plan_import
+    from gzdesk.core.store import Store
+    store = Store.open(sys.argv[1])
+    if sys.argv[3] == "delete":
+        store.conn.execute("PRAGMA journal_mode = DELETE")
+    before = store.count("investment")
+    plan = plan_import(store, sys.argv[2])
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    limit = int(sys.argv[4])
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        apply_import(store, plan)
+    except GzdeskError as error:
+        print(error.code, error.message("en"), flush=True)
+        assert store.count("investment") == before  # the same process keeps running, nothing changed
+        assert store.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    else:
+        print("no error", flush=True)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))  # space is back: the clerk retries
+    report = apply_import(store, plan_import(store, sys.argv[2]))
+    print("retried", store.count("investment") - before, flush=True)
+"""
+
+
+@pytest.mark.parametrize(("mode", "room", "expected"), [
+    ("wal", "backup", "db.disk_full Not enough disk space – nothing was changed"),
+    ("delete", "backup", "db.disk_full Not enough disk space – nothing was changed"),
+    ("wal", "none", "backup.disk_full Backup failed: not enough disk space. The partial file was removed; earlier "
+                    "backups and the database are untouched"),
+], ids=["wal", "delete", "no-room-for-the-backup"])
+def test_t03_disk_full_during_apply_import_changes_nothing_and_a_retry_works(
+        db_path: Path, tmp_path: Path, mode: str, room: str, expected: str) -> None:
+    from openpyxl import Workbook
+
+    with Store.open(db_path) as store:
+        store.create_many("investment", [project(f"原有{i}") for i in range(50)], source="test")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("项目")
+    sheet.append(["项目名称", "所属区", "备注"])
+    for i in range(20_000):
+        sheet.append([f"导入项目{i}", "天河区", "说明" * 20])
+    book.save(tmp_path / "big.xlsx")
+    # room for the backup before the import (the size of the database) but not for the import's journal or WAL;
+    # or not even for the backup (T04 before an import: refused before anything is written)
+    size = db_path.stat().st_size
+    limit = size + 256 * 1024 if room == "backup" else size // 2
+    result = run(APPLY_UNDER_LIMIT, db_path, tmp_path / "big.xlsx", mode, limit)
+    assert result.returncode == 0, result.stderr
+    first, retried = result.stdout.strip().splitlines()
+    assert first == expected, result.stdout
+    assert retried == "retried 20000"
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.count("investment") == 20_050
+        statuses = dict(store.conn.execute("SELECT status, count(*) FROM batch GROUP BY status").fetchall())
+    assert statuses.get("done") == 1 and statuses.get("running", 0) == 0
+
+
+@pytest.mark.parametrize("text", ["database or disk is full", "disk I/O error"])
+def test_t03_both_sqlite_disk_errors_read_not_enough_space(text: str) -> None:
+    translated = store_module._translate_sqlite_error(sqlite3.OperationalError(text))
+    assert translated.code == "db.disk_full"
+    assert translated.message("zh") == "磁盘空间不足，未做任何修改"
