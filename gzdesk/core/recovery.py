@@ -15,13 +15,16 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gzdesk.core import backup, batches, messages
+from gzdesk.core import backup, batches, messages, start_check
 from gzdesk.core.backup import BackupInfo
 from gzdesk.core.errors import DatabaseRefused, GzdeskError
 from gzdesk.core.locations import LocationWarning, classify
-from gzdesk.core.store import Store
+from gzdesk.core.store import Store, connect_read_only, writable
 
 messages.register({
+    "recovery.cannot_move": ("数据库“{path}”已损坏（{detail}），但无法把它移开（{reason}），未做任何改动；请把它复制到本机可写的文件夹后再打开",
+                             "The database {path} is damaged ({detail}) but cannot be moved aside ({reason}); nothing "
+                             "was changed. Copy it to a writable local folder and open it there"),
     "recovery.corrupt": ("数据库“{path}”已损坏（{detail}），已原样移到“{moved}”（未删除）",
                          "The database {path} is damaged ({detail}); it was moved, unchanged, to {moved}"),
 })
@@ -53,11 +56,14 @@ def open_database(path: str | Path, *, now: dt.datetime | None = None) -> OpenRe
     """
     path = Path(path).expanduser().resolve()
     warning = classify(path)
+    created = not path.exists()
     problem = damage(path)
     store: Store | None = None
     if problem is None:
         try:
             store = Store.open(path)
+            if created:
+                start_check.note_checked(path)  # made just now: nothing to check
         except DatabaseRefused as error:
             if error.code == "db.read_only":
                 store = Store.open(path, read_only=True)
@@ -67,7 +73,11 @@ def open_database(path: str | Path, *, now: dt.datetime | None = None) -> OpenRe
                 raise
     if store is None:
         assert problem is not None
-        moved = move_aside(path, now or dt.datetime.now())
+        try:
+            moved = move_aside(path, now or dt.datetime.now())
+        except OSError as error:  # a write-protected folder: leave the file exactly as it is, and say so
+            raise DatabaseRefused("recovery.cannot_move", path=str(path), detail=problem.message("en"),
+                                  reason=error.strerror or str(error)) from error
         corrupt = DatabaseRefused("recovery.corrupt", path=str(path), detail=problem.message("en"), moved=str(moved))
         return OpenResult(path, None, corrupt=corrupt, moved_to=moved, offered_backup=newest_good_backup(path),
                           location_warning=warning)
@@ -80,7 +90,8 @@ def open_database(path: str | Path, *, now: dt.datetime | None = None) -> OpenRe
 def damage(path: Path) -> GzdeskError | None:
     """Why ``path`` is not a usable database (None when it is fine or does not exist yet).
 
-    Reads the header bytes, then runs ``quick_check``. Side files present (a crash) need SQLite's own recovery,
+    Reads the header bytes, then runs ``quick_check`` unless :func:`start_check.may_skip` says the file is as
+    gzdesk closed it and was checked within the week. Side files present (a crash) need SQLite's own recovery,
     so then the check runs on a read-write connection, which is what rolls back a hot journal or replays a WAL.
     """
     if not path.exists():
@@ -89,20 +100,28 @@ def damage(path: Path) -> GzdeskError | None:
         header = file.read(100)
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         return DatabaseRefused("db.not_a_database", path=str(path))
-    side_files = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
-    mode = "rw" if side_files else "ro"
+    if start_check.may_skip(path):
+        return None  # exactly as gzdesk closed it, fully checked within the week: Store.open still reads the schema
+    crashed = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, isolation_level=None)
+        if crashed and writable(path):
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+        else:
+            conn = connect_read_only(path)
         try:
             result = [row[0] for row in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
+    except DatabaseRefused:
+        return None  # could not even open it: not damage; Store.open says why
     except sqlite3.DatabaseError as error:
         if "readonly" in str(error).lower() or "unable to open" in str(error).lower():
             return None  # not damage: let Store.open decide (read-only file or folder)
         return DatabaseRefused("db.io_error", detail=str(error))
     if result != ["ok"]:
         return DatabaseRefused("db.io_error", detail="; ".join(map(str, result[:3])))
+    if writable(path):
+        start_check.note_checked(path)
     return None
 
 

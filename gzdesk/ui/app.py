@@ -10,8 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gzdesk import paths
+from gzdesk.core import start_check
 from gzdesk.core.errors import GzdeskError
 from gzdesk.ui.i18n import install_translators
+from gzdesk.ui.language import startup_language
 from gzdesk.ui.main_window import MainWindow
 from gzdesk.ui.startup import acquire_lock, open_for_window
 
@@ -26,13 +28,16 @@ def application() -> QApplication:
     return app
 
 
-def run(*, db: Path | None, lang: str, smoke_test_since: float | None = None) -> int:
+def run(*, db: Path | None, lang: str | None, smoke_test_since: float | None = None) -> int:
     """Open the main window on ``db`` (default: the user data folder) and run until it closes.
+
+    ``lang`` is ``--lang`` (None when not given: the language the clerk chose last, else the system's).
 
     With ``smoke_test_since`` (a ``time.perf_counter()`` taken at process start) the window closes itself as soon as
     it is shown, after printing ``started in X s: …`` — exit code 0 only when it was really shown.
     """
     app = application()
+    lang = startup_language(lang)
     translated = install_translators(lang)
     database = Path(db or paths.default_database()).expanduser().resolve()
     database.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +60,11 @@ def run(*, db: Path | None, lang: str, smoke_test_since: float | None = None) ->
     if smoke_test_since is not None:
         QTimer.singleShot(0, lambda: _report_start_and_close(window, smoke_test_since, translated=translated))
     code = app.exec()
+    for widget in app.topLevelWidgets():  # a restore re-created the window on a store of its own
+        if isinstance(widget, MainWindow):
+            widget.store.close()
     store.close()
+    start_check.note_closed(database)  # before the lock goes: nobody else has written since our last write
     lock.release()
     return int(code)
 

@@ -14,7 +14,7 @@ import pytest
 
 from gzdesk.core import backup, migrations
 from gzdesk.core.errors import DatabaseRefused
-from gzdesk.core.locations import classify
+from gzdesk.core.locations import classify, journal_mode
 from gzdesk.core.recovery import open_database
 from gzdesk.core.store import Store
 from tests.conftest import project
@@ -106,7 +106,8 @@ def test_t10_hot_journal_or_wal_recovers_the_last_committed_state(
     monkeypatch.setattr(os, "unlink", lambda a, **k: (touched.append(str(a)), real_unlink(a, **k)))
     opened = open_database(db_path)
     monkeypatch.undo()
-    assert touched == []  # SQLite recovered; app code moved or deleted nothing
+    backups = str(backup.paths.backups_dir(db_path))
+    assert [t for t in touched if not t.startswith(backups)] == []  # SQLite recovered; app code moved or deleted nothing
     assert opened.store is not None and opened.corrupt is None
     with opened.store as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -126,12 +127,11 @@ def test_t14_newer_version_opens_read_only_with_the_reason(db_path: Path) -> Non
     with result.store as store, pytest.raises(DatabaseRefused):
         store.create("investment", project())
     assert _digest(db_path) == before
+    _no_side_files_left(db_path)
 
 
 def _no_side_files_left(db_path: Path) -> None:
-    assert not db_path.with_name(db_path.name + "-journal").exists()
-    wal = db_path.with_name(db_path.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0  # see the report: mode=ro on a WAL file leaves an empty one
+    assert [s for s in ("-journal", "-wal", "-shm") if db_path.with_name(db_path.name + s).exists()] == []
 
 
 def test_t05_read_only_open_refuses_writes_with_a_reason(db_path: Path) -> None:
@@ -186,6 +186,23 @@ def test_t13_network_and_removable_paths_are_warned_about(path: str, code: str |
     assert (warning.code if warning else None) == code
     if warning:
         assert "local disk" in warning.message("en")
+
+
+@pytest.mark.parametrize(("path", "mode"), [
+    ("/home/clerk/gzdesk.db", "WAL"),
+    ("/home/clerk/nfs/gzdesk.db", "DELETE"),
+    ("/mnt/office/a/gzdesk.db", "DELETE"),
+    ("/media/clerk/USB STICK/gzdesk.db", "WAL"),  # removable but on this computer: WAL works, the clerk is warned
+    ("\\\\server\\share\\gzdesk.db", "DELETE"),
+])
+def test_t13_a_network_database_is_never_used_in_wal_mode(path: str, mode: str) -> None:
+    assert journal_mode(path, mounts=MOUNTS, platform="linux") == mode
+
+
+def test_t13_a_local_database_opens_in_wal_mode(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert journal_mode(db_path) == "WAL"
 
 
 def test_t13_windows_unc_path_is_network_on_windows() -> None:
