@@ -41,8 +41,10 @@ def create_index(conn: sqlite3.Connection, entity: Entity) -> None:
     conn.execute(f"CREATE VIRTUAL TABLE [{fts_table(entity)}] USING fts5({columns}, content='')")
 
 
-def _values(entity: Entity, row: Mapping[str, object]) -> list[str]:
-    return [spaced(row.get(key)) for key in _columns(entity)]
+def _values(keys: Sequence[str], row: Mapping[str, object]) -> list[str]:
+    """The indexed texts of ``row``: one per key, spaced (the inlined form of ``spaced``, called 10 times a row)."""
+    return ["" if value is None else _spaced(value if type(value) is str else str(value))
+            for value in map(row.get, keys)]
 
 
 def index_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[int, Mapping[str, object]]]) -> None:
@@ -51,7 +53,7 @@ def index_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[in
     placeholders = ", ".join("?" for _ in range(len(keys) + 1))
     conn.executemany(
         f"INSERT INTO [{fts_table(entity)}] (rowid, {', '.join(f'[{k}]' for k in keys)}) VALUES ({placeholders})",
-        ([rid, *_values(entity, row)] for rid, row in rows),
+        ([rid, *_values(keys, row)] for rid, row in rows),
     )
 
 
@@ -62,7 +64,7 @@ def unindex_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[
     placeholders = ", ".join("?" for _ in range(len(keys) + 2))
     conn.executemany(
         f"INSERT INTO [{table}] ([{table}], rowid, {', '.join(f'[{k}]' for k in keys)}) VALUES ({placeholders})",
-        (["delete", rid, *_values(entity, row)] for rid, row in rows),
+        (["delete", rid, *_values(keys, row)] for rid, row in rows),
     )
 
 

@@ -9,7 +9,8 @@ coerce_text; this module picks a coercer per column once and runs it over every 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+import operator
+from collections.abc import Mapping, Sequence, Set
 from typing import Final
 
 from gzdesk.core.excel.coerce_base import Coerced, Coercer, Issue
@@ -57,28 +58,50 @@ def make_coercer(field: Field, *, unit: str | None, reference: Reference, date19
     elif kind is T.BOOLEAN:
         coercer = boolean_coercer(field)
     else:
-        return text_coercer(field)
+        return _memoised(text_coercer(field))  # parks, units, officials, stock phrases repeat
     return _memoised(coercer)
 
 
-def _memoised(coercer: Coercer) -> Coercer:
-    """``coercer`` with its results for text cells remembered: district, stage, month and amount-as-text columns
+class _Memoised:
+    """A coercer with its results for text cells remembered: district, stage, month and amount-as-text columns
     repeat a few strings. Results are immutable (str, float, int, bool, None or a frozen Coerced), so sharing is safe;
-    tags (lists) are never memoised."""
-    memo: dict[str, object] = {}
+    tags (lists) are never memoised. :meth:`RowCoercer.coerce_many` reads :attr:`memo` directly."""
 
-    def coerce(raw: CellValue) -> object:
+    __slots__ = ("coercer", "memo")
+
+    def __init__(self, coercer: Coercer) -> None:
+        self.coercer = coercer
+        self.memo: dict[str, object] = {}
+
+    def __call__(self, raw: CellValue) -> object:
         if type(raw) is str:
-            found = memo.get(raw, memo)
-            if found is not memo:
+            found = self.memo.get(raw, _MISSING)
+            if found is not _MISSING:
                 return found
-            result = coercer(raw)
-            if len(memo) < _MEMO_LIMIT:
-                memo[raw] = result
+            result = self.coercer(raw)
+            if len(self.memo) < _MEMO_LIMIT:
+                self.memo[raw] = result
             return result
-        return coercer(raw)
+        return self.coercer(raw)
 
-    return coerce
+
+_MISSING = object()
+
+
+def _memoised(coercer: Coercer) -> Coercer:
+    return _Memoised(coercer)
+
+
+def _coerce_column(coercer: Coercer, column: Sequence[CellValue]) -> list[object]:
+    """``[coercer(raw) for raw in column]``, cheaper: a blank cell is None for every field type (no problem, no
+    note), and a remembered text is looked up without calling the coercer."""
+    if isinstance(coercer, _Memoised):
+        get, inner = coercer.memo.get, coercer.coercer
+        return [None if raw is None else found if (found := get(raw, _MISSING)) is not _MISSING  # type: ignore[arg-type]
+                else coercer(raw) if type(raw) is str else inner(raw) for raw in column]
+    if None in column:
+        return [None if raw is None else coercer(raw) for raw in column]
+    return list(map(coercer, column))
 
 
 def coerce_value(field: Field, raw: CellValue, *, unit: str | None, reference: Reference, date1904: bool = False,
@@ -128,6 +151,46 @@ class RowCoercer:
             if notes is not None:
                 notes.extend(self._problem(row, label, raw, key, issue, "note") for issue in result.notes)
         return values, problems
+
+    def coerce_many(self, rows: Sequence[Sequence[CellValue]], numbers: Sequence[int], *,
+                    notes: list[Problem] | None = None) -> tuple[list[dict[str, object]], list[list[Problem]]]:
+        """:meth:`coerce` for many rows at once (``rows[i]`` is sheet row ``numbers[i]``): the values of each row
+        and the problems of each row, with the notes appended to ``notes`` in the order :meth:`coerce` gives them.
+
+        Column by column: each column's cells go through its coercer in one ``map`` and the rows are assembled
+        with ``zip``, so the per-cell cost is the coercer alone (about half the time of row-by-row calls)."""
+        problems: list[list[Problem]] = [[] for _ in rows]
+        if not self.plan:
+            return [{} for _ in rows], problems
+        positions = [index for index, _, _, _ in self.plan]
+        width = max(positions) + 1
+        padded = [row if len(row) >= width else [*row, *([None] * (width - len(row)))] for row in rows]
+        columns: list[Sequence[CellValue]] = [[row[positions[0]] for row in padded]] if len(positions) == 1 else \
+            list(zip(*map(operator.itemgetter(*positions), padded), strict=True)) if padded else [() for _ in positions]
+        results = [_coerce_column(coercer, column) for (_, _, coercer, _), column in zip(self.plan, columns, strict=True)]
+        keys = [key for _, key, _, _ in self.plan]
+        values = [dict(zip(keys, row, strict=True)) for row in zip(*results, strict=True)] if rows else []
+        found: list[tuple[int, int, Problem]] = []  # notes, to be put in row order
+        for column_position, column_results in enumerate(results):
+            if not any(issubclass(kind, Coerced) for kind in set(map(type, column_results))):
+                continue
+            _, key, _, label = self.plan[column_position]
+            for position, result in enumerate(column_results):
+                if not isinstance(result, Coerced):
+                    continue
+                raw, number = columns[column_position][position], numbers[position]
+                if result.problem is None:
+                    values[position][key] = result.value
+                else:
+                    del values[position][key]
+                    problems[position].append(self._problem(number, label, raw, key, result.problem, "error"))
+                if notes is not None:
+                    found.extend((position, column_position, self._problem(number, label, raw, key, issue, "note"))
+                                 for issue in result.notes)
+        if notes is not None:
+            found.sort(key=lambda item: (item[0], item[1]))  # stable: a cell's notes keep their order
+            notes.extend(problem for _, _, problem in found)
+        return values, problems  # a row's problems were gathered column by column: in plan order
 
     def _problem(self, row: int, label: str, raw: CellValue, key: str, issue: Issue, severity: str) -> Problem:
         return Problem(self.file, self.table.sheet_name, row, label, raw, issue.code, issue.params, key, severity)

@@ -102,25 +102,51 @@ class _Rules:
                 return True
         return False
 
+    def filled(self, row: list[CellValue]) -> tuple[list[tuple[int, CellValue]], int, bool]:
+        """The first three filled cells of ``row``, how many filled cells it has (counted until four: the rules only
+        ask whether it is one), and whether all of them are 序号 numbers.
+
+        A data row is decided after its first few cells instead of all twenty (the rules look no further)."""
+        first: list[tuple[int, CellValue]] = []
+        count = 0
+        only_sequence = True
+        sequence = self.sequence
+        for c, v in enumerate(row):
+            if v is None or (type(v) is str and not v.strip(_BLANKISH)):  # inlined is_blank
+                continue
+            count += 1
+            if only_sequence and not (c in sequence and _is_number(v)):
+                only_sequence = False
+            if count <= 3:
+                first.append((c, v))
+            elif not only_sequence:
+                break
+        return first, count, only_sequence
+
     def classify(self, r: int, row: list[CellValue], in_notes: bool) -> str | None:
         """The skip reason of sheet row index ``r``, "?single" for a lone text cell, or None for data."""
-        filled = [(c, v) for c, v in enumerate(row)
-                  if v is not None and (type(v) is not str or v.strip(_BLANKISH))]  # inlined is_blank
-        if not filled or all(c in self.sequence and _is_number(v) for c, v in filled):
+        filled, count, only_sequence = self.filled(row)
+        if only_sequence:  # nothing, or only 序号 numbers
             return BLANK
-        lead = [v.strip() for _, v in filled[:3] if isinstance(v, str)]
+        lead = [v.strip() for _, v in filled if isinstance(v, str)]
         first = filled[0][1]
-        if any(text in self.header_words for text in lead) and self.repeated_header(row):
-            return REPEATED_HEADER
-        if any(_TOTAL_HINT.search(text) and _TOTAL.search(fold(text)) for text in lead):
-            return TOTAL
+        header_words = self.header_words
+        for text in lead:
+            if text in header_words:
+                if self.repeated_header(row):
+                    return REPEATED_HEADER
+                break
+        for text in lead:
+            if _TOTAL_HINT.search(text) and _TOTAL.search(fold(text)):
+                return TOTAL
         if isinstance(first, str) and _NOTE.match(lead[0]):
             return NOTE
-        if any(_EXAMPLE.match(text) or _EXAMPLE_MARK.search(text) for text in lead):
-            return EXAMPLE
+        for text in lead:
+            if _EXAMPLE.match(text) or _EXAMPLE_MARK.search(text):
+                return EXAMPLE
         if isinstance(first, str) and _SECTION.match(lead[0]):
             return SECTION
-        if len(filled) == 1 and isinstance(first, str):
+        if count == 1 and isinstance(first, str):
             if in_notes:
                 return NOTE
             column = filled[0][0]
