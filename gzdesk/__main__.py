@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 from gzdesk.cli import make_cli  # noqa: E402
 
 
-def _open_app(db: Path | None, lang: str) -> int:
+def _open_app(db: Path | None, lang: str | None) -> int:
     from gzdesk.ui.app import run
 
     # GZDESK_SMOKE_TEST=1: open the window, report and quit by itself (tests/build/test_bundle.py, start-up timing).

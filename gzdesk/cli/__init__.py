@@ -22,7 +22,8 @@ messages.register({"cli.no_gui": ("此安装不含桌面界面", "This installat
 
 
 def make_cli(open_app: OpenApp | None = None) -> click.Group:
-    """Build the ``gzdesk`` command; ``open_app(db, lang)`` opens the desktop app when no command is given."""
+    """Build the ``gzdesk`` command; ``open_app(db, lang)`` opens the desktop app when no command is given (``lang``
+    None when --lang was not given: the app then uses the language the clerk chose last)."""
 
     @click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
     @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -37,7 +38,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
             if open_app is None:
                 ctx.obj.say("cli.no_gui")
                 ctx.exit(1)
-            ctx.exit(open_app(db, ctx.obj.lang))
+            ctx.exit(open_app(db, lang))
 
     for command in (records, demo, check, backup, restore, import_command, export_command, imports_command,
                     undo_import_command, industries_group(), evaluate):

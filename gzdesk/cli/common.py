@@ -15,7 +15,7 @@ from gzdesk import paths
 from gzdesk.core import messages, schema
 from gzdesk.core.errors import GzdeskError
 
-OpenApp = Callable[[Path | None, str], int]
+OpenApp = Callable[[Path | None, str | None], int]  # (--db, --lang or None when not given)
 
 
 @dataclass

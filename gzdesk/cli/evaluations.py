@@ -10,11 +10,13 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import click
 
 from gzdesk.cli.common import Group, Settings, pass_settings
+from gzdesk.cli.evaluation_details import delete_command, milestone_group, problem_group
 from gzdesk.core import canonical, messages, schema
 from gzdesk.core.evaluation import listing, records
 from gzdesk.core.evaluation.periods import Period, parse_day, parse_period, period_containing
@@ -61,7 +63,8 @@ def _verdict_json(write: records.EvaluationWrite, lang: str) -> dict[str, object
 
 @click.group(cls=Group)
 def evaluate() -> None:
-    """Progress evaluations (进展评估): add, list, overdue, lights, stats, rule."""
+    """Progress evaluations (进展评估): add, list, delete, overdue, lights, stats, rule, export; milestone,
+    problem."""
 
 
 @evaluate.command("add")
@@ -203,3 +206,32 @@ def stats_command(settings: Settings, as_of: str | None, as_json: bool) -> None:
                           if rate.value is not None)
         click.echo(f"{numbers.list_key}: {numbers.count}  {rates}  {dict(numbers.lights)}")
     settings.say("cli.evaluation_overdue", period=result.due_period, count=result.overdue_count)
+
+
+@evaluate.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--period", "periods", multiple=True, required=True,
+              help="The evaluations' period (repeatable): 2026-10 | 2026-Q3 | 2026-10-上")
+@click.option("--list", "kinds", type=_LIST, multiple=True, help="Which lists (repeatable; default: all three).")
+@click.option("--json", "as_json", is_flag=True)
+@pass_settings
+def export_command(settings: Settings, out: Path, periods: tuple[str, ...], kinds: tuple[str, ...],
+                   as_json: bool) -> None:
+    """An exchange workbook with the lists and their evaluations of the periods (工作评估, 节点, 问题 sheets);
+    ``gzdesk import`` folds it back in."""
+    from gzdesk.core.excel.export_exchange import export_exchange
+
+    wanted = [str(parse_period(period)) for period in periods]
+    with Store.open(settings.database) as store:
+        report = export_exchange(store, out, lists=kinds or schema.LIST_KEYS, lang=settings.lang,
+                                 evaluation_periods=wanted)
+    counts = dict(report.counts)
+    if as_json:
+        _echo_json({"path": str(report.path), "export_id": report.export_id, "counts": counts,
+                    "periods": wanted, "batch": report.batch})
+        return
+    settings.say("cli.export_done", path=report.path, counts=json.dumps(counts, ensure_ascii=False))
+
+
+for _command in (milestone_group, problem_group, delete_command):
+    evaluate.add_command(_command)

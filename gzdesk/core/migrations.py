@@ -14,6 +14,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from gzdesk.core import matching, reference, schema, search
+from gzdesk.core.evaluation import latest_table
 from gzdesk.core.schema import Entity
 
 SYSTEM_COLUMNS = (
@@ -85,7 +86,7 @@ def _index_fields(db: sqlite_utils.Database, entity: Entity, fields: tuple[schem
 
 def add_fields_since(db: sqlite_utils.Database, number: int) -> None:
     """For a later migration N: add the columns (and indexes) of every field declared with ``since=N``."""
-    for entity in schema.ENTITIES:
+    for entity in (*schema.ENTITIES, *schema.CHILD_ENTITIES):
         new_fields = entity.fields_since(number)
         for f in new_fields:
             db.execute(f"ALTER TABLE [{entity.table}] ADD COLUMN {_column(f)}")
@@ -182,6 +183,17 @@ def meeting_stats_indexes(db: sqlite_utils.Database) -> None:
     for table, columns in STATS_COLUMNS.items():
         db.execute(f"CREATE INDEX [{table}_stats] ON [{table}]({', '.join(f'[{c}]' for c in columns)})")
     db.execute("CREATE INDEX evaluation_kind_project ON evaluation(project_kind, project_id, period)")
+
+
+@_migration(6)
+def evaluation_details(db: sqlite_utils.Database) -> None:
+    """An evaluation's milestones (节点) and problems (问题) as child tables keyed by ``evaluation_id`` (with search),
+    and ``evaluation_latest``: each project's latest evaluation, kept by triggers, so meeting statistics read one
+    row per project instead of every evaluation (:mod:`gzdesk.core.evaluation.latest_table`)."""
+    for entity in schema.CHILD_ENTITIES:
+        _create_entity_table(db, entity, 6)
+        search.create_index(db.conn, entity)
+    latest_table.create(db.conn)
 
 
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:

@@ -1,6 +1,6 @@
 """Reading evaluations: a project's timeline, a period's round, and the overdue projects of a period.
 
-Overdue: a project of a list whose stage is one of :data:`~gzdesk.core.evaluation.records.REPORTING_STAGES`
+Overdue: a project of a list whose stage is one of :data:`~gzdesk.core.evaluation.reporting.REPORTING_STAGES`
 and that has no evaluation for the period. Found in SQL (``NOT EXISTS`` over the (project_id, period) index).
 """
 
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from gzdesk.core import schema
 from gzdesk.core.evaluation.periods import parse_period
-from gzdesk.core.evaluation.records import ENTITY, REPORTING_STAGES, check_kind
+from gzdesk.core.evaluation.records import ENTITY, check_kind
+from gzdesk.core.evaluation.reporting import REPORTING_STAGES
 from gzdesk.core.query import Filter, Query, where_clause
 from gzdesk.core.store import Store
 

@@ -4,10 +4,8 @@ Every write goes through :class:`~gzdesk.core.store.Store` (validated against th
 change set. An override is a judgement and/or light given by the clerk together with ``override_reason``; the
 computed verdict stays available through :func:`computed_verdict`.
 
-Not here yet: milestones (节点) and problems (问题) as child records. They need a migration adding two tables
-``evaluation_milestone`` (evaluation_id → evaluation.id, node, due, done_text) and ``evaluation_problem``
-(evaluation_id, type 用地/规划/审批/资金/征拆/施工/要素/其他, description, responsible_unit, due, resolution,
-needs_leader), each with the system columns and an index on evaluation_id, and two child entities in the schema.
+An evaluation's milestones and problems are child records (:mod:`gzdesk.core.evaluation.details`); deleting an
+evaluation deletes them with it, in one transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +19,8 @@ from gzdesk.core.audit import ChangeSet
 from gzdesk.core.errors import InputRefused, NotFound
 from gzdesk.core.evaluation.judgement import DEFAULT_RULE, RULE_SETTING, RuleName, Verdict, assess, check_rule
 from gzdesk.core.evaluation.periods import Period, parse_day, parse_period
+from gzdesk.core.evaluation.reporting import REPORTING_STAGES as REPORTING_STAGES  # re-exported
+from gzdesk.core.evaluation.reporting import START_FIELDS as START_FIELDS  # re-exported
 from gzdesk.core.store import Store
 
 messages.register({
@@ -36,19 +36,6 @@ messages.register({
 ENTITY = "evaluation"
 SOURCE = "evaluation"
 OVERRIDE_FIELDS = ("judgement", "light")
-
-# The stages whose projects must report every period (declared once; overdue lists and statistics read it):
-# from signing (filing, for expansion) to production. 线索/在谈/成果对接/谋划 have no investment to report yet,
-# 达产/产业化 are done, 暂缓/终止 are stopped.
-REPORTING_STAGES: dict[str, tuple[str, ...]] = {
-    "investment": ("签约", "注册", "供地", "开工", "投产"),
-    "tech_transfer": ("签约", "登记认定", "概念验证/中试", "小批量试产"),
-    "expansion": ("备案", "开工", "设备安装", "竣工投产"),
-}
-
-# The project field whose date starts the project's year: 序时 counts from that month when it lies in the year.
-START_FIELDS: dict[str, str] = {"investment": "actual_start", "tech_transfer": "contract_date",
-                                "expansion": "actual_start"}
 
 
 @dataclass(frozen=True)
@@ -122,10 +109,12 @@ def _judged_values(values: Mapping[str, object], verdict: Verdict) -> tuple[dict
     return out, False
 
 
-def add_evaluation(store: Store, values: Mapping[str, object], *, source: str = SOURCE) -> EvaluationWrite:
+def add_evaluation(store: Store, values: Mapping[str, object], *, source: str = SOURCE,
+                   batch: str | None = None) -> EvaluationWrite:
     """Add the evaluation of (project_kind, project_id, period); refuses a second one for the same period.
 
-    Judgement and light are computed by the office's rule unless given with an ``override_reason``.
+    Judgement and light are computed by the office's rule unless given with an ``override_reason``. ``values`` may
+    carry ``id``, ``owner_office`` and ``_origin`` as :meth:`Store.create_many` takes them (imports do).
     """
     kind = check_kind(values.get("project_kind"))
     project_id = str(values.get("project_id") or "")
@@ -137,12 +126,13 @@ def add_evaluation(store: Store, values: Mapping[str, object], *, source: str = 
                      start_month=start_month(kind, found, period), rule=office_rule(store))
     row, overridden = _judged_values({**values, "period": str(period)}, verdict)
     row.setdefault("reported_on", dt.date.today().isoformat())
-    changes = store.create(ENTITY, row, source=source)
+    changes = store.create_many(ENTITY, [row], source=source, batch=batch)
     return EvaluationWrite(changes, changes.created[0], verdict, overridden)
 
 
-def update_evaluation(store: Store, evaluation_id: str, changes: Mapping[str, object], *,
-                      source: str = SOURCE) -> EvaluationWrite:
+def update_evaluation(store: Store, evaluation_id: str, changes: Mapping[str, object], *, source: str = SOURCE,
+                      batch: str | None = None, origin: str | None = None,
+                      expected_revision: int | None = None) -> EvaluationWrite:
     """Change an evaluation's fields; the judgement is recomputed unless the result carries an override.
 
     Clearing the override: pass ``override_reason=None`` (and no judgement/light) to go back to the rule.
@@ -160,5 +150,22 @@ def update_evaluation(store: Store, evaluation_id: str, changes: Mapping[str, ob
     row, overridden = _judged_values(merged, verdict)
     wanted = {key: row.get(key) for key in entity.by_key if key not in fixed and (
         key in changes or key in (*OVERRIDE_FIELDS, "override_reason"))}
-    change_set = store.update(ENTITY, evaluation_id, wanted, source=source)
+    change_set = store.update(ENTITY, evaluation_id, wanted, source=source, batch=batch, origin=origin,
+                              expected_revision=expected_revision)
     return EvaluationWrite(change_set, evaluation_id, verdict, overridden)
+
+
+def delete_evaluation(store: Store, evaluation_id: str, *, source: str = SOURCE) -> list[ChangeSet]:
+    """Delete an evaluation with its milestones and problems, in one transaction; returns the change sets
+    (milestones, problems, the evaluation). Every deleted record is kept whole in the audit log."""
+    if store.record(ENTITY, evaluation_id) is None:
+        raise NotFound("evaluation.not_found", evaluation_id=evaluation_id)
+    changes: list[ChangeSet] = []
+    with store.transaction():
+        for kind in (schema.MILESTONE.key, schema.PROBLEM.key):
+            ids = [str(row[0]) for row in store.conn.execute(
+                f"SELECT id FROM [{schema.entity(kind).table}] WHERE evaluation_id = ? ORDER BY rid", [evaluation_id])]
+            if ids:
+                changes.append(store.delete(kind, ids, source=source))
+        changes.append(store.delete(ENTITY, [evaluation_id], source=source))
+    return changes

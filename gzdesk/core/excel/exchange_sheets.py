@@ -90,14 +90,14 @@ def write_lists_sheet(sheet: Worksheet, formats: FormatBook, sources: Mapping[st
 
 
 def add_validations(sheet: Worksheet, columns: Sequence[FieldColumn], sources: Mapping[str, DropDown],
-                    ranges: Mapping[str, str], lang: str) -> None:
+                    ranges: Mapping[str, str], lang: str, *, first_column: int = 1) -> None:
     """The id column's refusal, a drop-down for every enumeration, 是/否 and reference column, and a hint for tags.
-    ``columns`` start at sheet column B (column A holds the record id)."""
+    ``columns`` start at sheet column ``first_column`` (default B; column A holds the record id)."""
     en = lang == "en"
     _validate(sheet, 0, {"validate": "custom", "value": "=FALSE()", "error_type": "stop", "ignore_blank": True,
                          "input_title": "Record ID" if en else "记录编号", "input_message": ID_MESSAGE[lang],
                          "error_title": "Record ID" if en else "记录编号", "error_message": ID_MESSAGE[lang]})
-    for index, column in enumerate(columns, start=1):
+    for index, column in enumerate(columns, start=first_column):
         field = column.field
         key = _source_key(field)
         if key is not None:

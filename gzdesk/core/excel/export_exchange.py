@@ -14,6 +14,7 @@ the metadata sheet in the same pass, so records are streamed once and never held
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,9 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 import gzdesk
+from gzdesk.core import schema
+from gzdesk.core.excel.exchange_evaluations import ENTITIES as EVALUATION_ENTITIES
+from gzdesk.core.excel.exchange_evaluations import EvaluationPart
 from gzdesk.core.excel.exchange_sheets import (
     INSTRUCTIONS_TITLE,
     LISTS_SHEET,
@@ -66,8 +70,11 @@ GRAY = "#D9D9D9"
 
 def export_exchange(store: Store, path: Path | str, *, lists: Sequence[str] = LIST_KEYS,
                     queries: Mapping[str, Query] | None = None, lang: str = "zh",
-                    progress: Progress | None = None) -> ExportReport:
+                    progress: Progress | None = None, evaluation_periods: Sequence[str] = ()) -> ExportReport:
     """Write the exchange workbook of ``lists`` (each filtered and sorted by ``queries[key]``) to ``path``.
+
+    ``evaluation_periods`` ("2026-10", "2026-Q3" …): also the exported projects' evaluations of those periods,
+    with their milestones and problems, on three more sheets (:mod:`gzdesk.core.excel.exchange_evaluations`).
 
     The export is recorded in the ledger (kind "export", with its export id) once the file is in place. Raises
     :class:`InputRefused` for a value a cell cannot hold (naming the record, field and sheet) or a target that
@@ -79,7 +86,8 @@ def export_exchange(store: Store, path: Path | str, *, lists: Sequence[str] = LI
     export_id = str(uuid.uuid4())
 
     def write(temporary: Path) -> dict[str, int]:
-        return _write(store, temporary, entities, queries or {}, export_id, lang, progress or NoProgress())
+        return _write(store, temporary, entities, queries or {}, export_id, lang, progress or NoProgress(),
+                      tuple(evaluation_periods))
 
     return run_export(store, path, kind="export", export_id=export_id, write=write)
 
@@ -97,26 +105,35 @@ class _ListSheet:
 
 
 def _write(store: Store, temporary: Path, entities: Sequence[Entity], queries: Mapping[str, Query],
-           export_id: str, lang: str, progress: Progress) -> dict[str, int]:
+           export_id: str, lang: str, progress: Progress, evaluation_periods: tuple[str, ...]) -> dict[str, int]:
     with read_snapshot(store), new_workbook(temporary) as book:
         formats = FormatBook(book)
         counts = {e.key: store.count(e.key, queries.get(e.key, Query())) for e in entities}
         info = meta.ExportInfo(export_id, store.office, now(), tuple(e.key for e in entities),
                                gzdesk.__version__)
+        taken = [INSTRUCTIONS_TITLE[lang], LISTS_SHEET, meta.META_SHEET]
+        instructions_sheet = book.add_worksheet(INSTRUCTIONS_TITLE[lang])
+        sheets = _add_list_sheets(book, store, entities, queries, counts, lang, taken)
+        part = EvaluationPart.add(book, store, entities, queries, evaluation_periods, taken, lang) \
+            if evaluation_periods else None
+        evaluated = [(schema.EVALUATION.label(lang), part.count)] if part is not None else []
         facts = ExportFacts(office_display_name(store), info.exported_at[:16].replace("T", " "), export_id, info.app_version,
-                            [(e.label(lang), counts[e.key]) for e in entities])
+                            [(e.label(lang), counts[e.key]) for e in entities] + evaluated)
         id_header = meta.ID_HEADER_EN if lang == "en" else meta.ID_HEADER
-        write_instructions(book.add_worksheet(INSTRUCTIONS_TITLE[lang]), formats, facts, id_header, lang)
-        sheets = _add_list_sheets(book, store, entities, queries, counts, lang)
-        sources = drop_downs(entities, store.reference, store.vocabulary_extras(), lang)
+        write_instructions(instructions_sheet, formats, facts, id_header, lang)
+        sources = drop_downs([*entities, *(EVALUATION_ENTITIES if part else ())], store.reference,
+                             store.vocabulary_extras(), lang)
         ranges = write_lists_sheet(book.add_worksheet(LISTS_SHEET), formats, sources)
         meta_sheet = book.add_worksheet(meta.META_SHEET)
         meta_sheet.very_hidden()
         for sheet in sheets:
             _write_header(sheet, formats, id_header)
             add_validations(sheet.sheet, sheet.columns, sources, ranges, lang)
-        ticker = Ticker(progress, sum(counts.values()), "")
-        bases = _rows_and_bases(store, sheets, formats, lang, ticker)
+        ticker = Ticker(progress, sum(counts.values()) + (part.count if part is not None else 0), "")
+        bases: Iterator[meta.BaseRecord] = _rows_and_bases(store, sheets, formats, lang, ticker)
+        if part is not None:
+            part.write_headers(formats, *_header_formats(formats), sources, ranges)
+            bases = itertools.chain(bases, part.rows_and_bases(formats, _header_formats(formats)[0], ticker))
         _write_meta(meta_sheet, formats, meta.meta_rows(info, bases, sum(counts.values())))
         ticker.finish()
         written = {sheet.entity.key: sheet.count for sheet in sheets}
@@ -124,8 +141,7 @@ def _write(store: Store, temporary: Path, entities: Sequence[Entity], queries: M
 
 
 def _add_list_sheets(book: Workbook, store: Store, entities: Sequence[Entity], queries: Mapping[str, Query],
-                     counts: Mapping[str, int], lang: str) -> list[_ListSheet]:
-    taken = [INSTRUCTIONS_TITLE[lang], LISTS_SHEET, meta.META_SHEET]
+                     counts: Mapping[str, int], lang: str, taken: list[str]) -> list[_ListSheet]:
     sheets = []
     for entity in entities:
         name = sheet_name(entity.label(lang), taken)
@@ -136,17 +152,24 @@ def _add_list_sheets(book: Workbook, store: Store, entities: Sequence[Entity], q
     return sheets
 
 
+_HEADER = {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1}
+
+
+def _header_formats(formats: FormatBook) -> tuple[CellFormats, CellFormats]:
+    """(the id column's header, the other headers)."""
+    return formats.cell_formats({**_HEADER, "bg_color": GRAY}), formats.cell_formats({**_HEADER, "bg_color": "#DDEBF7"})
+
+
 def _write_header(list_sheet: _ListSheet, formats: FormatBook, id_header: str) -> None:
     sheet = list_sheet.sheet
-    header = {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "border": 1}
     place = RowPlace(list_sheet.entity.zh, "", list_sheet.name)
     sheet.set_column(0, 0, ID_WIDTH, formats.format({"bg_color": GRAY, "font_color": "#595959"}))
     for index, column in enumerate(list_sheet.columns, start=1):
         number = {"num_format": column.number_format} if column.number_format else {}
         sheet.set_column(index, index, column.width, formats.format(number) if number else None)
     sheet.set_row(0, HEADER_HEIGHT)
-    write_text(sheet, 0, 0, id_header, formats.cell_formats({**header, "bg_color": GRAY}), place, id_header)
-    header_formats = formats.cell_formats({**header, "bg_color": "#DDEBF7"})
+    id_formats, header_formats = _header_formats(formats)
+    write_text(sheet, 0, 0, id_header, id_formats, place, id_header)
     for index, column in enumerate(list_sheet.columns, start=1):
         write_text(sheet, 0, index, column.header, header_formats, place, column.header)
     sheet.freeze_panes(1, 3)

@@ -1,6 +1,7 @@
 """The meeting workbook (会议表): made to be printed and read at a scheduling meeting (EXCHANGE.md, DOMAIN.md).
 
-Sheets: 汇总 (the summary, :mod:`gzdesk.core.excel.meeting_summary`), then one sheet per list laid out as:
+Sheets: 汇总 (the summary, :mod:`gzdesk.core.excel.meeting_summary`), one sheet per list, then the statistics
+sheets 进度统计, 滞后排名, 红黄灯, 逾期未报 and 本轮变化 (:mod:`gzdesk.core.excel.meeting_statistics`). A list sheet:
 
     row 1  title, merged: "<office or 广州市>招商引资项目台账（截至2026年11月27日）"
     row 2  "填报单位：<office>    单位：万元", merged
@@ -37,6 +38,7 @@ from gzdesk.core.excel.export_common import (
     run_export,
     write_field,
 )
+from gzdesk.core.excel.meeting_statistics import write_statistics_sheets
 from gzdesk.core.excel.meeting_summary import SummaryTexts, write_summary
 from gzdesk.core.excel.table_header import column_letter
 from gzdesk.core.excel.write_safe import CellFormats, FormatBook, RowPlace, sheet_name, write_text
@@ -77,12 +79,14 @@ _TEXTS = {
 def export_meeting(store: Store, path: Path | str, *, lists: Sequence[str] = LIST_KEYS,
                    queries: Mapping[str, Query] | None = None, as_of: dt.date | None = None,
                    office_name: str | None = None, lang: str = "zh",
-                   progress: Progress | None = None) -> ExportReport:
+                   progress: Progress | None = None, changes_since: str | None = None) -> ExportReport:
     """Write the meeting workbook of ``lists`` (filtered and sorted by ``queries[key]``) to ``path``.
 
-    ``as_of`` (default today) dates the titles; ``office_name`` heads them (default 广州市) and fills 填报单位
-    (default this database's office). Recorded in the ledger as kind "export_meeting". Raises and leaves the target
-    as :func:`gzdesk.core.excel.export_exchange.export_exchange` does.
+    ``as_of`` (default today) dates the titles and the statistics; ``office_name`` heads them (default 广州市) and
+    fills 填报单位 (default this database's office). ``changes_since`` (an ISO date or time) starts the 本轮变化
+    window (default: the last meeting workbook exported, see :mod:`gzdesk.core.excel.meeting_changes`). Recorded in
+    the ledger as kind "export_meeting". Raises and leaves the target as
+    :func:`gzdesk.core.excel.export_exchange.export_exchange` does.
     """
     path = Path(path)
     entities = project_entities(lists)
@@ -91,7 +95,8 @@ def export_meeting(store: Store, path: Path | str, *, lists: Sequence[str] = LIS
 
     def write(temporary: Path) -> dict[str, int]:
         return _write(store, temporary, entities, queries or {}, _Heading(as_of or dt.date.today(), office_name,
-                                                                          texts, lang), progress or NoProgress())
+                                                                          texts, lang), progress or NoProgress(),
+                      changes_since)
 
     return run_export(store, path, kind="export_meeting", export_id=export_id, write=write)
 
@@ -113,7 +118,7 @@ class _Heading:
 
 
 def _write(store: Store, temporary: Path, entities: Sequence[Entity], queries: Mapping[str, Query],
-           heading: _Heading, progress: Progress) -> dict[str, int]:
+           heading: _Heading, progress: Progress, changes_since: str | None) -> dict[str, int]:
     with read_snapshot(store), new_workbook(temporary) as book:
         formats = FormatBook(book)
         summary_name = sheet_name(heading.texts["summary"])
@@ -130,10 +135,13 @@ def _write(store: Store, temporary: Path, entities: Sequence[Entity], queries: M
             sheet = _ListSheet(book.add_worksheet(name), name, entity, formats, store, heading)
             sheet.write_top(reporting)
             summaries.append((entity, sheet.write_rows(store, queries.get(entity.key, Query()), ticker)))
-        ticker.finish()
         summary_title = heading.title("Project summary" if heading.lang == "en" else "重点项目汇总", ledger=False)
         write_summary(book, summary_sheet, summary_name, formats, summaries,
                       SummaryTexts(summary_title, store.reference, heading.lang))
+        write_statistics_sheets(book, store, formats, entities=entities, queries=queries, as_of=heading.as_of,
+                                title=lambda what: heading.title(what, ledger=False), lang=heading.lang, taken=taken,
+                                changes_since=changes_since)
+        ticker.finish()
         return counts
 
 

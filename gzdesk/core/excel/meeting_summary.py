@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from gzdesk.core.excel.write_safe import CellFormats, FormatBook, RowPlace, write_text, write_value
+from gzdesk.core.excel.meeting_tables import MONEY as MONEY
+from gzdesk.core.excel.meeting_tables import SheetWriter
+from gzdesk.core.excel.write_safe import FormatBook
 from gzdesk.core.meeting_numbers import GROUP_FIELDS, Group, ListSummary, Rate
 from gzdesk.core.reference import Reference
 from gzdesk.core.schema import Entity
 
 ORDINALS = "一二三四五六七八九十"
-MONEY = "#,##0.00"
-_BORDER = {"border": 1, "valign": "vcenter", "font_size": 10}
 
 
 @dataclass(frozen=True)
@@ -51,40 +51,18 @@ class SummaryTexts:
         return key
 
 
-class _Writer:
-    """Writes the summary rows in order; ``row`` is the next free row."""
+class _Writer(SheetWriter):
+    """The summary's rows, with the texts (language, reference names) they need."""
 
-    def __init__(self, sheet: Worksheet, formats: FormatBook, texts: SummaryTexts) -> None:
-        self.sheet, self.texts, self.row = sheet, texts, 0
-        self.place = RowPlace("汇总", "", sheet.name)
-        self.title = formats.cell_formats({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
-        self.section = formats.cell_formats({"bold": True, "font_size": 12})
-        self.header = formats.cell_formats({**_BORDER, "bold": True, "text_wrap": True, "align": "center",
-                                            "bg_color": "#DDEBF7"})
-        self.label = formats.cell_formats(_BORDER)
-        self.count = formats.cell_formats({**_BORDER, "num_format": "0"})
-        self.money = formats.cell_formats({**_BORDER, "num_format": MONEY})
-        self.percent = formats.cell_formats({**_BORDER, "num_format": "0.0%"})
-
-    def cells(self, values: Sequence[str | int | float], formats: Sequence[CellFormats]) -> int:
-        """Write one row; returns its index."""
-        row = self.row
-        for column, (value, cell_formats) in enumerate(zip(values, formats, strict=True)):
-            if isinstance(value, str):
-                write_text(self.sheet, row, column, value, cell_formats, self.place, "")
-            else:
-                write_value(self.sheet, row, column, value, cell_formats, self.place, "")
-        self.row += 1
-        return row
-
-    def skip(self, rows: int = 1) -> None:
-        self.row += rows
+    def __init__(self, sheet: Worksheet, formats: FormatBook, place: str, texts: SummaryTexts) -> None:
+        super().__init__(sheet, formats, place)
+        self.texts = texts
 
 
 def write_summary(book: Workbook, sheet: Worksheet, name: str, formats: FormatBook,
                   summaries: Sequence[tuple[Entity, ListSummary]], texts: SummaryTexts) -> None:
     """Write the whole summary sheet (see the module docstring)."""
-    writer = _Writer(sheet, formats, texts)
+    writer = _Writer(sheet, formats, "汇总", texts)
     width = 2 + max((len(s.amount_fields) for _, s in summaries), default=1)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 12)

@@ -1,10 +1,11 @@
-"""The shared entities: enterprises, officials, offices, and progress evaluations (DOMAIN.md)."""
+"""The shared entities: enterprises, officials, offices, progress evaluations and their milestones and problems
+(DOMAIN.md)."""
 
 from __future__ import annotations
 
 from gzdesk.core.schema import vocabularies as v
 from gzdesk.core.schema.lists import _f
-from gzdesk.core.schema.types import Entity, FieldType
+from gzdesk.core.schema.types import Choice, Entity, FieldType, Vocabulary
 
 T = FieldType
 
@@ -86,5 +87,78 @@ EVALUATION = Entity(
         _f("judgement", T.ENUM, "进度评价", "Judgement", "评价", "进度评估", vocabulary=v.JUDGEMENT, indexed=True),
         _f("light", T.ENUM, "灯色", "Light", "亮灯", "预警灯", vocabulary=v.LIGHT, indexed=True),
         _f("override_reason", T.LONG_TEXT, "调整理由", "Override reason", "人工调整原因"),
+    ),
+)
+
+# ------------------------------------------------ an evaluation's milestones and problems (migration 6)
+# Child records of one evaluation (``evaluation_id``); not in ``schema.ENTITIES`` (which the first migrations
+# created their tables from), so they are listed in ``schema.CHILD_ENTITIES``.
+
+MILESTONE_STATUS = Vocabulary(
+    "milestone_status",
+    (
+        Choice("未开始", "Not started", ("未启动",)),
+        Choice("推进中", "In progress", ("进行中", "正在推进", "在建")),
+        Choice("已完成", "Done", ("完成", "已完成节点", "按期完成")),
+        Choice("已延期", "Delayed", ("延期", "逾期", "未按期完成", "滞后")),
+    ),
+)
+
+PROBLEM_TYPE = Vocabulary(
+    "problem_type",
+    (
+        Choice("用地", "Land", ("土地", "用地问题", "供地")),
+        Choice("规划", "Planning", ("规划调整",)),
+        Choice("审批", "Approvals", ("报批", "审批手续", "手续")),
+        Choice("资金", "Funding", ("融资", "资金问题")),
+        Choice("征拆", "Land clearance", ("征地拆迁", "拆迁", "征收")),
+        Choice("施工", "Construction", ("建设", "施工问题")),
+        Choice("要素", "Utilities and inputs", ("要素保障", "水电气", "能耗")),
+        Choice("其他", "Other", ("其它",)),
+    ),
+)
+
+PROBLEM_STATUS = Vocabulary(
+    "problem_status",
+    (
+        Choice("未解决", "Open", ("待解决", "协调中", "正在协调", "未完成")),
+        Choice("已解决", "Resolved", ("解决", "已协调解决", "已办结")),
+    ),
+)
+
+MILESTONE = Entity(
+    key="evaluation_milestone",
+    zh="节点",
+    en="Milestones",
+    natural_key=("evaluation_id", "name"),
+    aliases=("节点", "项目节点", "milestones"),
+    fields=(
+        _f("evaluation_id", T.TEXT, "评估编号", "Evaluation id", required=True, max_length=36, indexed=True),
+        _f("name", T.TEXT, "节点名称", "Milestone", "节点", "关键节点", "节点内容", required=True, max_length=200,
+           searchable=True),
+        _f("planned_on", T.DATE, "计划完成时间", "Planned date", "完成时限", "计划时间", "计划完成日期"),
+        _f("done_on", T.DATE, "实际完成时间", "Done on", "完成时间", "实际完成日期"),
+        _f("status", T.ENUM, "完成状态", "Status", "状态", "节点状态", vocabulary=MILESTONE_STATUS),
+        _f("note", T.LONG_TEXT, "完成情况", "Notes", "情况说明", "备注"),
+    ),
+)
+
+PROBLEM = Entity(
+    key="evaluation_problem",
+    zh="问题",
+    en="Problems",
+    natural_key=("evaluation_id", "description"),
+    aliases=("问题", "存在问题", "困难问题", "problems"),
+    fields=(
+        _f("evaluation_id", T.TEXT, "评估编号", "Evaluation id", required=True, max_length=36, indexed=True),
+        _f("category", T.ENUM, "问题类型", "Category", "类型", "问题类别", vocabulary=PROBLEM_TYPE),
+        _f("description", T.LONG_TEXT, "问题描述", "Problem", "问题", "存在问题", "困难问题", required=True,
+           searchable=True),
+        _f("responsible_unit", T.TEXT, "责任单位", "Responsible unit", "牵头单位", "责任部门", max_length=100),
+        _f("due_on", T.DATE, "解决时限", "Due", "完成时限", "办结时限"),
+        _f("status", T.ENUM, "解决状态", "Status", "状态", "是否解决", vocabulary=PROBLEM_STATUS, indexed=True),
+        _f("resolved_on", T.DATE, "解决日期", "Resolved on", "办结日期", "解决时间"),
+        _f("resolution", T.LONG_TEXT, "解决情况", "Resolution", "办理情况", "协调结果"),
+        _f("needs_leader", T.BOOLEAN, "需领导协调", "Needs a leader", "是否需领导协调", "提请领导协调"),
     ),
 )
