@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -23,21 +24,30 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.core import messages, schema
+from gzdesk.core.audit import ChangeSet
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.importer import ImportReport
 from gzdesk.core.query import Filter, Query
 from gzdesk.core.schema import Field, FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.backup_timer import BackupTimer
+from gzdesk.ui.column_chooser import ColumnLayouts
+from gzdesk.ui.edit_commands import EditHistory
+from gzdesk.ui.evaluation.menu import EvaluationMenu
 from gzdesk.ui.export_flow import ExportFlow
 from gzdesk.ui.i18n import install_translators
 from gzdesk.ui.import_flow import ImportFlow
+from gzdesk.ui.progress_marks import mark_legend
 from gzdesk.ui.record_form import RecordForm
+from gzdesk.ui.saved_views import SavedViews
+from gzdesk.ui.table_actions import TableActions
 from gzdesk.ui.table_model import RecordTableModel, filter_options
 from gzdesk.ui.undo_flow import UndoFlow
+from gzdesk.ui.window_menus import WindowMenus
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
 SUM_FIELDS = ("total_investment", "agreed_investment", "contract_amount", "new_investment")  # shown when the list has it
+SUMS_AT_ONCE = 20_000  # more records than this: the rows show first, their sums a moment later (35–150 ms at 500,000)
 
 
 class MainWindow(QMainWindow):
@@ -60,18 +70,28 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)  # with no indicator this does not sort at start
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.doubleClicked.connect(lambda index: self.edit_record(index.row()))
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+        self.history = EditHistory(self, store, lang=lang)  # undo/redo of record edits
+        self.history.changed.connect(self._after_edit)
+        self.table_actions = TableActions(self, self.table, self.history)  # delete, bulk edit, copy
+        self.column_layouts = ColumnLayouts(self, self.table, lang=lang)
+        self.views = SavedViews(self, store, self.table, self.column_layouts, search=self.search,
+                                applied=self._update_count, lang=lang)
         self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(mark_legend())  # what the row colours mean
         self.statusBar().addPermanentWidget(self.count_label)
         right = QWidget()
         layout = QVBoxLayout(right)
         self.right_layout = layout
         self.notices: list[QLabel] = []
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search)
+        search_row.addWidget(self.views.button)
+        layout.addLayout(search_row)
         layout.addWidget(self.table)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -89,38 +109,45 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(self, store.path, lang=lang)
         self.undo_flow = UndoFlow(self, store.path, lang=lang)
         self.undo_flow.undone.connect(self._after_undo)
+        self.import_flow.undo_requested.connect(self.undo_flow.start)  # the import wizard's "undo this import"
         self.backups = BackupTimer(self, store.path, lang=lang)
         self.backups.failed.connect(self.show_notice)
         self.last_import: str | None = None
         self._build_menus()
+        self.menus = WindowMenus(self)  # View and Tools menus, backups, check, settings, language, pages, first start
+        self.evaluations = EvaluationMenu(self, on_changed=self._reload)  # timeline, round, dashboard
         self.setAcceptDrops(True)
         self.sidebar.setCurrentRow(0)
         self._restore_state()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = QAction(self.tr("Import workbook…"), self)
+        open_action = QAction(self.tr("&Import workbook…"), self)
         open_action.setShortcut(QKeySequence("Ctrl+I"))
         open_action.triggered.connect(self.choose_import)
         file_menu.addAction(open_action)
-        for purpose, label, keys in (("exchange", self.tr("Export exchange workbook…"), "Ctrl+E"),
-                                     ("meeting", self.tr("Export meeting workbook…"), "Ctrl+P")):
+        for purpose, label, keys in (("exchange", self.tr("&Export exchange workbook…"), "Ctrl+E"),
+                                     ("meeting", self.tr("Export &meeting workbook…"), "Ctrl+P")):
             action = QAction(label, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, p=purpose: self.export_flow.choose(p))
             file_menu.addAction(action)
         file_menu.addSeparator()
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        new_action = QAction(self.tr("New record…"), self)
+        edit_menu.addActions([self.history.undo_action, self.history.redo_action])
+        edit_menu.addSeparator()
+        new_action = QAction(self.tr("&New record…"), self)
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(lambda: self.edit_record(None))
         edit_menu.addAction(new_action)
-        self.undo_import_action = QAction(self.tr("Undo the last import"), self)
+        self.table_actions.add_to_menu(edit_menu)
+        edit_menu.addSeparator()
+        self.undo_import_action = QAction(self.tr("Undo the last &import"), self)
         self.undo_import_action.setEnabled(False)
         self.undo_import_action.triggered.connect(lambda: self.undo_flow.start(self.last_import or ""))
         edit_menu.addAction(self.undo_import_action)
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -141,6 +168,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_flow.start(files[0])
 
+    def open_row(self, row: int) -> None:
+        """Double-click or Enter: an enterprise's or official's page, any other record's form."""
+        if not self.menus.open_page(self.current_kind, self.model.record_id(row)):
+            self.edit_record(row)
+
+    def refresh(self) -> None:
+        """Read every list again after a write made elsewhere (sample data, an edit on a page, a repair)."""
+        self._reload()
+
     def edit_record(self, row: int | None) -> None:
         """Open the form for a new record (row None) or the record at ``row``; save what the clerk changed."""
         kind = self.current_kind
@@ -153,16 +189,12 @@ class MainWindow(QMainWindow):
         while (changes := form.ask()):
             try:
                 if record is None:
-                    self.store.create(kind, changes)
+                    self.history.create(kind, changes)  # undoable; the views refresh from its change set
                 else:
-                    self.store.update(kind, str(record["id"]), changes,
-                                      expected_revision=int(record["revision"]))  # type: ignore[call-overload]
+                    self.history.edit(kind, record, changes)
                 break
             except GzdeskError as error:  # busy, disk full, changed meanwhile: the form comes back with the input
                 QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
-        else:
-            return
-        self._reload()
 
     def _header_menu(self, point: QPoint) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(point)
@@ -174,6 +206,8 @@ class MainWindow(QMainWindow):
                        lambda: self._ask_filter(field))
         if self.model.query.filters:
             menu.addAction(self.tr("Clear all filters"), self.clear_filters)
+        menu.addSeparator()
+        self.column_layouts.add_to_menu(menu, column)
         menu.exec(self.table.horizontalHeader().mapToGlobal(point))
 
     def _ask_filter(self, field: Field) -> None:
@@ -213,6 +247,11 @@ class MainWindow(QMainWindow):
             model.reload()
         self._update_count()
 
+    def _after_edit(self, changes: ChangeSet) -> None:
+        for model in self.models.values():
+            model.apply_changes(changes)
+        self._update_count()
+
     def _after_undo(self, batch: str) -> None:
         self._reload()
         self.last_import = None
@@ -239,10 +278,12 @@ class MainWindow(QMainWindow):
         kind = self.current_kind
         if kind not in self.models:
             self.models[kind] = RecordTableModel(self.store, kind, lang=self.lang, parent=self)
+        self.column_layouts.leave()  # remember the previous list's columns
         self.table.setModel(self.models[kind])
         for column, field in enumerate(self.models[kind].fields):
             wide = field.type in (FieldType.TEXT, FieldType.LONG_TEXT) and (field.max_length or 1000) >= 200
             self.table.setColumnWidth(column, 260 if wide else 110)
+        self.column_layouts.enter()
         self._update_count()
 
     def _apply_search(self) -> None:
@@ -251,6 +292,13 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.model.rowCount() > SUMS_AT_ONCE:
+            self.count_label.setText(self.tr("{total:,} records").format(total=self.model.rowCount()))
+            QTimer.singleShot(0, self, self._update_sums)
+        else:
+            self._update_sums()
+
+    def _update_sums(self) -> None:
         total = self.model.rowCount()
         text = self.tr("{total:,} records").format(total=total)
         entity = self.model.entity
@@ -272,7 +320,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        state, sizes, splitter = settings.value("main/state"), settings.value("main/splitter"), self.centralWidget()
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if isinstance(sizes, QByteArray) and isinstance(splitter, QSplitter):
+            splitter.restoreState(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings().setValue("main/geometry", self.saveGeometry())
+        self.column_layouts.leave()
+        for model in self.models.values():
+            model.stop_loading()
+        settings = self._settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        if isinstance(splitter := self.centralWidget(), QSplitter):
+            settings.setValue("main/splitter", splitter.saveState())
         super().closeEvent(event)

@@ -81,6 +81,12 @@ class Worker(QObject):
         self._thread.wait()
         self.running = False
 
+    def cancel_and_wait(self) -> None:
+        """Ask the work to stop and wait until its thread has ended (before the owner goes away); the result or
+        error may still arrive afterwards."""
+        self.progress.cancel()
+        self._stop()
+
     @Slot(object)
     def _finish_ok(self, result: object) -> None:
         self._stop()

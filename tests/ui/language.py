@@ -1,14 +1,16 @@
 """What a clerk reads on a screen, and whether it is all in one language.
 
 ``chrome_texts`` collects the program's own words (titles, menus, actions, labels, buttons, placeholders,
-tabs, headers, tooltips) — not the clerk's data in table cells or editors. ``mixed`` returns the ones that
-are in the other language: CJK in an English screen, English words in a Chinese screen.
+tabs, headers, tooltips, chart titles, axes and legends) — not the clerk's data in table cells or editors.
+``mixed`` returns the ones that are in the other language: CJK in an English screen, English words in a Chinese
+screen.
 """
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCharts import QBarCategoryAxis, QChartView
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -53,11 +55,27 @@ def chrome_texts(root: QWidget) -> list[str]:
             texts += [widget.tabText(i) for i in range(widget.count())]
         elif isinstance(widget, QListWidget):
             texts += [widget.item(i).text() for i in range(widget.count())]
+        elif isinstance(widget, QChartView):
+            texts += chart_texts(widget)
         elif isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
             model = widget.model()
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
                       for c in range(model.columnCount(QModelIndex()))]
     return [t for t in texts if t and t.strip()]
+
+
+def chart_texts(view: QChartView) -> list[str]:
+    """A chart's words: its title, axis titles and category labels, the legend's series names."""
+    chart = view.chart()
+    texts = [chart.title()]
+    for axis in chart.axes():
+        texts.append(axis.titleText())
+        if isinstance(axis, QBarCategoryAxis):
+            texts += [label.replace("<br>", " ") for label in axis.categories()]  # a long label on two lines
+    for series in chart.series():
+        sets = getattr(series, "barSets", None)
+        texts += [bar_set.label() for bar_set in sets()] if sets else [series.name()]
+    return texts
 
 
 def mixed(texts: list[str], lang: str, *, data: tuple[str, ...] = ()) -> list[str]:

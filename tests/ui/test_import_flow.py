@@ -1,4 +1,5 @@
-"""Importing from the window: planned on a worker, decided in the dialog, applied on a worker, table refreshed."""
+"""Importing from the window: reviewed on a worker, decided through the ``ask`` seam (plain data), applied on a
+worker, table refreshed. The wizard itself is driven in test_import_wizard.py."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from gzdesk.core.import_review import ImportDecision, review_import
 from gzdesk.core.importer import plan_import
 from gzdesk.core.store import Store
-from gzdesk.ui.import_dialog import ImportDecision, ImportDialog
 from gzdesk.ui.main_window import MainWindow
+from gzdesk.ui.wizard import PROBLEMS, ImportWizard
 from tests.core.imports import messy
 
 
@@ -18,7 +20,8 @@ def test_import_from_the_window_refreshes_the_table(qtbot: QtBot, store: Store, 
     qtbot.addWidget(window)
     window.show()
     asked = []
-    window.import_flow.ask = lambda plan: (asked.append(plan.counts()), ImportDecision(True, skip_invalid=True))[1]
+    window.import_flow.ask = lambda review: (asked.append(review.plan.counts()),
+                                            ImportDecision(True, skip_invalid=True))[1]
     with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
         window.import_flow.start(messy.with_bad_rows(tmp_path / "坏行.xlsx"))
     assert asked == [{**asked[0], "new": 2, "invalid": 3}]
@@ -41,18 +44,20 @@ def test_a_refused_file_leaves_the_window_working(qtbot: QtBot, store: Store, tm
     assert shown and "empty" in shown[0] and window.model.rowCount() == 0
 
 
-def test_dialog_shows_the_plan_and_returns_the_choices(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    plan = plan_import(store, messy.with_bad_rows(tmp_path / "坏行.xlsx"))
-    dialog = ImportDialog(plan, lang="zh")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.problems.count() == 3 and dialog.skip_invalid.isVisible()
-    assert not dialog.ok.isEnabled()  # invalid rows need a decision first
-    dialog.skip_invalid.setChecked(True)
-    assert dialog.ok.isEnabled()
-    assert dialog.decision(True) == ImportDecision(True, skip_invalid=True, on_conflict="fail")
-    assert dialog.decision(False) == ImportDecision(False)
-    dialog.grab().save(str(tmp_path / "import-dialog.png"))
+def test_wizard_shows_the_plan_and_returns_the_choices(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    review = review_import(store, messy.with_bad_rows(tmp_path / "坏行.xlsx"))
+    wizard = ImportWizard(review, lang="zh")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go(PROBLEMS)
+    assert wizard.problems.table.rowCount() == 3 + len(review.plan.notes) and wizard.problems.skip_invalid.isVisible()
+    assert not wizard.next.isEnabled() and not wizard.import_button.isEnabled()  # invalid rows need a decision
+    wizard.problems.skip_invalid.setChecked(True)
+    assert wizard.next.isEnabled() and wizard.import_button.isEnabled()
+    assert wizard.decision() == ImportDecision(True, skip_invalid=True, on_conflict="fail")
+    with qtbot.waitSignal(wizard.decided) as decided:
+        wizard.cancel.click()
+    assert decided.args == [ImportDecision(False)]
 
 
 def test_export_from_the_window_writes_a_workbook_we_can_import_back(qtbot: QtBot, store: Store,
@@ -71,7 +76,7 @@ def test_export_from_the_window_writes_a_workbook_we_can_import_back(qtbot: QtBo
 def test_undo_the_last_import_from_the_window(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     window = MainWindow(store, lang="zh")
     qtbot.addWidget(window)
-    window.import_flow.ask = lambda plan: ImportDecision(True, skip_invalid=True)
+    window.import_flow.ask = lambda review: ImportDecision(True, skip_invalid=True)
     with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
         window.import_flow.start(messy.with_bad_rows(tmp_path / "坏行.xlsx"))
     assert window.model.rowCount() == 2 and window.undo_import_action.isEnabled()

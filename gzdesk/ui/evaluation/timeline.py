@@ -1,0 +1,264 @@
+"""A project's evaluations by period, newest first: the light as a coloured dot with its judgement, completion
+against 序时进度, the override with its reason; add and edit from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gzdesk.core import schema
+from gzdesk.core.errors import GzdeskError
+from gzdesk.core.evaluation import listing, records, rounds
+from gzdesk.core.evaluation.judgement import Verdict, assess
+from gzdesk.core.evaluation.periods import parse_period
+from gzdesk.core.store import Store
+from gzdesk.ui.evaluation import labels
+from gzdesk.ui.evaluation.form import EvaluationForm
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("period", "progress", "override", "completion", "schedule", "gap", "done_this_period", "done_ytd",
+           "annual_plan", "stage_to", "reported_on", "reporter")
+NUMERIC = frozenset({"completion", "schedule", "gap", "done_this_period", "done_ytd", "annual_plan"})
+
+
+class TimelineModel(QAbstractTableModel):
+    """The evaluations of one project (``listing.timeline``) with the rule's verdict for each."""
+
+    def __init__(self, store: Store, kind: str, project: dict[str, object], *, lang: str,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store, self.kind, self.project, self.lang = store, kind, project, lang
+        self.rows: list[dict[str, object]] = []
+        self.verdicts: list[Verdict] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = listing.timeline(self.store, str(self.project["id"]))
+        rule = records.office_rule(self.store)
+        self.verdicts = []
+        for row in self.rows:
+            period = parse_period(row["period"])
+            self.verdicts.append(assess(annual_plan=row.get("annual_plan"), done_ytd=row.get("done_ytd"),
+                                        period=period, start_month=records.start_month(self.kind, self.project,
+                                                                                       period), rule=rule))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if not 0 <= section < len(COLUMNS):
+            return None
+        key = COLUMNS[section]
+        titles = {"progress": self.tr("Progress"), "completion": self.tr("Completion"),
+                  "schedule": self.tr("Schedule"), "gap": self.tr("Gap (points)"), "override": self.tr("Override")}
+        if key in titles:
+            return titles[key]
+        return schema.entity(records.ENTITY).field(key).label(self.lang)  # amounts: 万元, said below the table
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        key = COLUMNS[index.column()]
+        row, verdict = self.rows[index.row()], self.verdicts[index.row()]
+        overridden = bool(str(row.get("override_reason") or "").strip())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(key, row, verdict, overridden)
+        if role == Qt.ItemDataRole.DecorationRole and key == "progress":
+            return labels.light_dot(row.get("light"))
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("progress", "override") and overridden:
+            return self._override_text(row, verdict)
+        if role == Qt.ItemDataRole.FontRole and key == "progress" and overridden:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and key == "gap" and (verdict.gap or 0) < 0:
+            return QColor(labels.OVERDUE_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, key: str, row: dict[str, object], verdict: Verdict, overridden: bool) -> str:
+        if key == "period":
+            return labels.period_label(str(row["period"]), self.lang)
+        if key == "progress":
+            text = labels.judgement_text(row.get("judgement"), self.lang)
+            return text + " *" if overridden else text
+        if key == "completion":
+            return labels.percent(verdict.completion)
+        if key == "schedule":
+            return labels.percent(verdict.schedule)
+        if key == "gap":
+            return labels.points(verdict.gap)
+        if key == "override":
+            return str(row.get("override_reason")) if overridden else ""
+        if key == "stage_to":
+            return labels.stage_name(self.kind, row.get(key), self.lang) if row.get(key) else ""
+        value = row.get(key)
+        return labels.money(value) if key in NUMERIC else ("" if value is None else str(value))
+
+    def _override_text(self, row: dict[str, object], verdict: Verdict) -> str:
+        return self.tr("Set by the clerk: {judgement}, {light} (the rule gives {computed}). Reason: {reason}").format(
+            judgement=labels.judgement_text(row.get("judgement"), self.lang),
+            light=self.tr("{light} light").format(light=labels.light_name(row.get("light"), self.lang)),
+            computed=labels.judgement_text(verdict.judgement, self.lang), reason=row.get("override_reason"))
+
+    def explain(self, row: int) -> str:
+        """The override of ``row`` in a sentence ("" when the rule's judgement stands)."""
+        if not 0 <= row < len(self.rows) or not str(self.rows[row].get("override_reason") or "").strip():
+            return ""
+        return self._override_text(self.rows[row], self.verdicts[row])
+
+    def evaluation(self, row: int) -> dict[str, object] | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, evaluation_id: str) -> int:
+        return next((i for i, row in enumerate(self.rows) if row["id"] == evaluation_id), -1)
+
+
+class TimelineDialog(QDialog):
+    """The timeline of one project; ``changed`` carries the change set of each evaluation saved here."""
+
+    changed = Signal(object)
+
+    def __init__(self, store: Store, kind: str, project_id: str, *, lang: str = "zh", today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.kind, self.lang = store, kind, lang
+        self.today = today or dt.date.today()
+        self.project = records.project(store, kind, project_id)
+        self.setWindowTitle(self.tr("Evaluations: {name}").format(name=self.project.get("name")))
+        self.resize(1320, 500)
+        heading = QLabel(str(self.project.get("name")))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        heading.setFont(font)
+        self.details = QLabel(self._details())
+        self.model = TimelineModel(store, kind, self.project, lang=lang, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.edit_evaluation(index.row()))
+        self.override_note = QLabel()
+        self.override_note.setWordWrap(True)
+        self.override_note.setStyleSheet("color: #5c3c00;")
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.override_note.setText(self.model.explain(current.row())))
+        self.empty = QLabel(self.tr("No evaluations yet. Add the first with “Add evaluation…”."))
+        self.add_button = QPushButton(self.tr("Add evaluation…"))
+        self.add_button.clicked.connect(self.add_evaluation)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(lambda: self.edit_evaluation(self.table.currentIndex().row()))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_evaluation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Amounts in 10k CNY; * marks a judgement set by the clerk.")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.details)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.override_note)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self._refresh()
+
+    def _details(self) -> str:
+        project = self.project
+        entity = schema.entity(self.kind)
+        pieces = [labels.list_name(self.kind, self.lang),
+                  labels.district_name(self.store, project.get("district"), self.lang),
+                  self.tr("{label}: {value}").format(label=entity.field("stage").label(self.lang),
+                                                     value=labels.stage_name(self.kind, project.get("stage"),
+                                                                             self.lang))]
+        if project.get("official"):
+            pieces.append(self.tr("{label}: {value}").format(label=entity.field("official").label(self.lang),
+                                                             value=project.get("official")))
+        return " · ".join(pieces)
+
+    def _refresh(self) -> None:
+        self.table.resizeColumnsToContents()
+        for column, key in enumerate(COLUMNS[:-1]):
+            widest = 170 if key == "override" else 150  # a long reason is read in the note below the table
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, widest))
+        has_rows = self.model.rowCount() > 0
+        self.empty.setVisible(not has_rows)
+        self.edit_button.setEnabled(has_rows)
+        if has_rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def make_form(self, evaluation: dict[str, object] | None) -> EvaluationForm:
+        """The form for a new evaluation (``evaluation`` None) or an existing one."""
+        defaults: dict[str, object] = {}
+        if evaluation is None:
+            defaults["annual_plan"] = rounds.carried_plan(self.model.rows, labels.due_period("month", self.today))
+        return EvaluationForm(self.store, self.kind, self.project, evaluation, lang=self.lang, today=self.today,
+                              defaults=defaults, parent=self)
+
+    def add_evaluation(self) -> None:
+        form = self.make_form(None)
+        while (values := form.ask()) is not None:
+            try:
+                write = records.add_evaluation(
+                    self.store, {**values, "project_kind": self.kind, "project_id": self.project["id"]},
+                    source="form")
+            except GzdeskError as error:  # refused or not saved: the form comes back with the clerk's input
+                QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
+                continue
+            self._saved(write)
+            return
+
+    def edit_evaluation(self, row: int) -> None:
+        evaluation = self.model.evaluation(row)
+        if evaluation is None:
+            return
+        form = self.make_form(evaluation)
+        while (changes := form.ask()) is not None:
+            if not changes:
+                return
+            try:
+                write = records.update_evaluation(self.store, str(evaluation["id"]), changes, source="form")
+            except GzdeskError as error:
+                QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
+                continue
+            self._saved(write)
+            return
+
+    def _saved(self, write: records.EvaluationWrite) -> None:
+        self.model.reload()
+        self._refresh()
+        self.table.selectRow(self.model.row_of(write.evaluation_id))
+        self.override_note.setText(self.model.explain(self.table.currentIndex().row()))
+        self.changed.emit(write.changes)
