@@ -13,7 +13,7 @@ from tests.ui import evaluation_data as data
 def evaluation_menu(window: MainWindow) -> QMenu:
     for action in window.menuBar().actions():
         menu = action.menu()
-        if isinstance(menu, QMenu) and action.text() == "进展评估(&V)":
+        if isinstance(menu, QMenu) and action.text() == "进展评估(&A)":
             return menu
     raise AssertionError("no Evaluations menu")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gzdesk.core.store import Store
+from gzdesk.ui.i18n import install_translators
 from gzdesk.ui.main_window import MainWindow
 from gzdesk.ui.table_model import RecordTableModel
 from tests.conftest import project
@@ -90,3 +92,24 @@ def test_each_language_fills_the_whole_window(qtbot: QtBot, store: Store) -> Non
         assert len(texts) > 20
         assert mixed(texts, lang, data=(store.path.name, "芯片")) == [], lang
         window.close()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The Alt key of a menu text ("文件(&F)" → "F"; "&&" is a literal ampersand)."""
+    cleaned = text.replace("&&", "")
+    at = cleaned.find("&")
+    return cleaned[at + 1].upper() if 0 <= at < len(cleaned) - 1 else None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_menu_has_its_own_alt_key(qtbot: QtBot, store: Store, lang: str) -> None:
+    window = MainWindow(store, lang=lang)
+    qtbot.addWidget(window)
+    try:
+        menus = [action for action in window.menuBar().actions() if action.menu() is not None]
+        keys = [_mnemonic(action.text()) for action in menus]
+        assert None not in keys, [action.text() for action in menus]
+        assert len(set(keys)) == len(keys), [action.text() for action in menus]
+        assert len(menus) >= 5
+    finally:
+        install_translators("zh")

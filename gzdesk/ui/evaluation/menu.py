@@ -42,7 +42,7 @@ class EvaluationMenu(QObject):
         self.on_changed = on_changed
         self.round: RoundWindow | None = None
         self.dashboard: DashboardWindow | None = None
-        menu = window.menuBar().addMenu(self.tr("E&valuations"))
+        menu = window.menuBar().addMenu(self.tr("Ev&aluations"))
         for text, keys, slot in ((self.tr("Project evaluations…"), "Ctrl+T", self.open_timeline),
                                  (self.tr("Evaluation round…"), "Ctrl+R", self.open_round),
                                  (self.tr("Meeting dashboard…"), "Ctrl+D", self.open_dashboard)):
