@@ -31,7 +31,7 @@ class SavedViews(QObject):
         self.menu = QMenu(parent)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button = QToolButton()
-        self.button.setText(self.tr("Views"))
+        self.button.setText(self.tr("Saved views"))
         self.button.setToolTip(self.tr("Saved views: filters, sort, search and columns under a name"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

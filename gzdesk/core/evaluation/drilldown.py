@@ -6,8 +6,8 @@ A :class:`Bar` names one number of one list: ``stage`` / ``district`` (a group's
 counted in a rate's numerator: 开工率 … by stage, 落地率 by :data:`~.stats.LANDED`, 资金到位率 the projects with
 an agreed investment and funds arrived, 履约率 the projects that started by their planned month), ``behind``
 (the latest evaluation is behind 序时, most behind first) or ``evaluated`` (every project with a latest
-evaluation). :func:`projects_behind` gives their rids in the list's table; :func:`plan_completion` the list's
-completion of its annual plan against 序时进度 (the dashboard's "completion vs 序时进度").
+evaluation). :func:`projects_behind` gives their rids in the list's table. Each list's completion of its annual plan
+against 序时进度 comes from :func:`.completion.plan_completion`, as in the meeting workbook.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gzdesk.core import schema
-from gzdesk.core.evaluation.periods import parse_period, schedule_percent, schedule_percent_at
+from gzdesk.core.evaluation.completion import PlanCompletion, plan_completion
+from gzdesk.core.evaluation.periods import parse_period, schedule_percent
 from gzdesk.core.evaluation.records import check_kind, start_month
 from gzdesk.core.evaluation.reporting import START_FIELDS
-from gzdesk.core.evaluation.stats import LANDED, ON_TIME_STAGES, MeetingStats, due_period, meeting_stats, year_periods
+from gzdesk.core.evaluation.stats import LANDED, ON_TIME_STAGES, MeetingStats, meeting_stats, year_periods
 from gzdesk.core.meeting_numbers import AMOUNT_RATES, STAGE_RATES
 from gzdesk.core.query import Filter, Query, where_clause
 from gzdesk.core.store import Store
@@ -50,23 +51,6 @@ class Latest:
     @property
     def gap(self) -> float | None:
         return None if self.completion is None else self.completion - self.schedule
-
-
-@dataclass(frozen=True)
-class Completion:
-    """One list's progress on its annual plans: Σ done this year ÷ Σ annual plan of the latest evaluations that
-    have both (``percent``, None without any plan) against 序时进度 at the end of the due month (``schedule``,
-    counted from 1 January as the meeting reads it)."""
-
-    kind: str
-    projects: int
-    annual_plan: float
-    done_ytd: float
-    schedule: float
-
-    @property
-    def percent(self) -> float | None:
-        return self.done_ytd / self.annual_plan * 100 if self.annual_plan > 0 else None
 
 
 def latest_evaluations(store: Store, kind: str, *, as_of: dt.date, query: Query = Query()) -> list[Latest]:
@@ -146,18 +130,6 @@ def _rate_projects(store: Store, kind: str, key: str, *, as_of: dt.date, query: 
     raise ValueError(f"{kind} has no rate {key!r}")
 
 
-def plan_completion(store: Store, kind: str, *, as_of: dt.date, query: Query = Query()) -> Completion:
-    """The list's completion of its annual plans against 序时进度 (see :class:`Completion`)."""
-    plan = done = 0.0
-    projects = 0
-    for row in latest_evaluations(store, kind, as_of=as_of, query=query):
-        if row.completion is not None and row.annual_plan and row.done_ytd is not None:
-            plan += float(row.annual_plan)
-            done += float(row.done_ytd)
-            projects += 1
-    return Completion(kind, projects, plan, done, schedule_percent_at(due_period(as_of).end))
-
-
 @dataclass(frozen=True)
 class DashboardNumbers:
     """What the meeting dashboard shows for an as-of date and a filter: the meeting statistics and each list's
@@ -166,7 +138,7 @@ class DashboardNumbers:
     as_of: dt.date
     queries: dict[str, Query]
     stats: MeetingStats
-    completion: dict[str, Completion]
+    completion: dict[str, PlanCompletion]
 
 
 def dashboard_numbers(store: Store, *, as_of: dt.date, kinds: tuple[str, ...] = schema.LIST_KEYS,
@@ -175,5 +147,5 @@ def dashboard_numbers(store: Store, *, as_of: dt.date, kinds: tuple[str, ...] = 
     filters = (Filter("district", "=", district),) if district else ()
     queries = {check_kind(kind): Query(filters=filters) for kind in kinds}
     stats = meeting_stats(store, as_of=as_of, queries=queries, top=top)
-    completion = {kind: plan_completion(store, kind, as_of=as_of, query=query) for kind, query in queries.items()}
+    completion = {item.list_key: item for item in plan_completion(store, as_of=as_of, queries=queries)}
     return DashboardNumbers(as_of, queries, stats, completion)
