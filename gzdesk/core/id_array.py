@@ -37,11 +37,16 @@ def ordered_id_array(store: Store, kind: str, query: Query, *, progress: Progres
     where, params = where_clause(entity, query)
     cursor = store.conn.execute(f"SELECT rid FROM [{entity.table}] {where} {order_clause(entity, query)}", params)
     ids: array[int] = array("q")
-    while rows := cursor.fetchmany(chunk):
-        ids.extend([row[0] for row in rows])
-        if progress is not None:
-            check_cancelled(progress)
-            progress.step(len(ids))
+    try:
+        while rows := cursor.fetchmany(chunk):
+            ids.extend([row[0] for row in rows])
+            if progress is not None:
+                check_cancelled(progress)
+                progress.step(len(ids))
+    finally:
+        # A statement left open keeps its connection alive after close() (a "zombie" that still holds the -wal
+        # open and, being read-only, cannot remove it when it finally goes).
+        cursor.close()
     return ids
 
 

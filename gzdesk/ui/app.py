@@ -16,6 +16,7 @@ from gzdesk.ui.i18n import install_translators
 from gzdesk.ui.language import startup_language
 from gzdesk.ui.main_window import MainWindow
 from gzdesk.ui.startup import acquire_lock, open_for_window
+from gzdesk.ui.tasks import stop_workers
 
 
 def application() -> QApplication:
@@ -60,6 +61,7 @@ def run(*, db: Path | None, lang: str | None, smoke_test_since: float | None = N
     if smoke_test_since is not None:
         QTimer.singleShot(0, lambda: _report_start_and_close(window, smoke_test_since, translated=translated))
     code = app.exec()
+    stop_workers(app)  # e.g. a table still reading its ids: its connection closes before ours
     for widget in app.topLevelWidgets():  # a restore re-created the window on a store of its own
         if isinstance(widget, MainWindow):
             widget.store.close()

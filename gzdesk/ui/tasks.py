@@ -98,6 +98,14 @@ class Worker(QObject):
         self.error.emit(error)
 
 
+def stop_workers(owner: QObject) -> None:
+    """Cancel every worker ``owner`` holds and wait until their threads have ended: before the app closes its
+    database, so no reading connection outlives it (its -wal file would stay behind)."""
+    for worker in owner.findChildren(Worker):
+        if worker.running:
+            worker.cancel_and_wait()
+
+
 class Task(QObject):
     """A worker with a cancellable progress dialog that closes when the work reports back."""
 

@@ -6,6 +6,7 @@ import datetime as dt
 from array import array
 
 from gzdesk.core.clipboard_text import tab_separated
+from gzdesk.core.errors import Cancelled
 from gzdesk.core.evaluation.marks import progress_marks
 from gzdesk.core.id_array import ordered_id_array, read_ordered_ids, row_count
 from gzdesk.core.progress import NoProgress
@@ -79,3 +80,23 @@ def test_row_counts_and_id_arrays_match_the_store(store: Store, db_path: object)
         assert isinstance(ids, array) and list(ids) == store.ordered_ids("investment", query)
     read = read_ordered_ids(store.path, "investment", Query(sort=(("name", False),)), progress=NoProgress())
     assert list(read) == store.ordered_ids("investment", Query(sort=(("name", False),)))
+
+
+def test_a_cancelled_id_read_leaves_no_side_files_once_the_app_closes(store: Store) -> None:
+    """The worker's read-only connection must really close when its read is cancelled: an open statement (kept
+    alive by the Cancelled error the GUI holds) left it a zombie holding the -wal past the app's own close, and,
+    read-only, it could not remove it — so every next start looked like a crash and was checked in full."""
+    store.create_many("investment", [project(f"项目{i}") for i in range(300)], source="test")
+
+    class CancelAfterFirstChunk(NoProgress):
+        def cancelled(self) -> bool:
+            return True
+
+    held: list[BaseException] = []  # as the GUI holds the worker's error until it is handled
+    try:
+        read_ordered_ids(store.path, "investment", Query(), progress=CancelAfterFirstChunk(), chunk=100)
+    except Cancelled as error:
+        held.append(error)
+    assert held
+    store.close()
+    assert [s for s in ("-wal", "-shm") if store.path.with_name(store.path.name + s).exists()] == []
