@@ -12,6 +12,7 @@ import functools
 import gc
 import hashlib
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,7 +26,7 @@ from gzdesk.core.excel.problems import Problem
 from gzdesk.core.excel.read_worker import NotesRead, ReadRequest, TablesFound, WorkbookRead, read_for_import
 from gzdesk.core.excel.table import FoundTable, SkippedSheet
 from gzdesk.core.exchange import merge
-from gzdesk.core.exchange.evaluations import EvaluationPlan, apply_evaluation_plan, plan_evaluations
+from gzdesk.core.exchange.evaluations import EvaluationPlan, NewProject, apply_evaluation_plan, plan_evaluations
 from gzdesk.core.exchange.merge import ImportRow, RecordUpdate
 from gzdesk.core.exchange.meta import ExportInfo, parse_meta
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
@@ -194,8 +195,15 @@ def plan_import(store: Store, path: Path | str, *, list_hint: str | None = None,
         problems.append(Problem(path.name, row.sheet, row.row, "", row.values.get("name"), "import.ambiguous_match",
                                 {"count": count}, "name"))
         invalid.add((row.sheet, row.row))
-    evaluations = plan_evaluations(store, read.evaluation_sheets, bases=bases, trusted_export=trusted, file=path.name)
-    return ImportPlan(path, sha256, read.notices, found.tables, found.skipped_sheets, matched.new,
+    new_rows = matched.new
+    if read.evaluation_sheets:  # evaluations may name projects new in this file: give those their ids now
+        new_rows = tuple(row if row.record_id or (row.sheet, row.row) in invalid
+                         else replace(row, record_id=str(uuid.uuid4())) for row in new_rows)
+    new_projects = [NewProject(row.list_key, str(row.record_id), str(row.values.get("name") or ""))
+                    for row in new_rows if row.record_id and (row.sheet, row.row) not in invalid]
+    evaluations = plan_evaluations(store, read.evaluation_sheets, bases=bases, trusted_export=trusted, file=path.name,
+                                   new_projects=new_projects)
+    return ImportPlan(path, sha256, read.notices, found.tables, found.skipped_sheets, new_rows,
                       matched.unchanged, matched.updates, tuple(collapsed), (*problems, *evaluations.problems),
                       (*notes, *evaluations.notes), frozenset(invalid | evaluations.invalid_rows),
                       batches.done_with_file(store, sha256), export, trusted, id_missing,

@@ -86,13 +86,25 @@ class EvaluationPlan:
         return found
 
 
+@dataclass(frozen=True)
+class NewProject:
+    """A project the same file adds (a valid new row of a list sheet), with the id it will get."""
+
+    list_key: str
+    record_id: str
+    name: str
+
+
 def plan_evaluations(store: Store, sheets: Sequence[Sheet], *, bases: Mapping[str, BaseRecord],
-                     trusted_export: bool, file: str) -> EvaluationPlan:
-    """Read the evaluation sheets and work out what folding them in would do (nothing is written)."""
+                     trusted_export: bool, file: str, new_projects: Sequence[NewProject] = ()) -> EvaluationPlan:
+    """Read the evaluation sheets and work out what folding them in would do (nothing is written).
+
+    ``new_projects`` are the projects the list sheets of the same file add: an evaluation may name them (by the id
+    they will get or by name), since the import creates them first, in the same transaction."""
     if not sheets:
         return EvaluationPlan()
     rows, problems = read_rows(sheets, reference=store.reference, file=file)
-    planner = _Planner(store, bases, trusted_export, file, problems)
+    planner = _Planner(store, bases, trusted_export, file, problems, new_projects)
     for row in rows:
         if row.layout.entity_key == EVALUATION:
             planner.evaluation(row)
@@ -104,8 +116,9 @@ def plan_evaluations(store: Store, sheets: Sequence[Sheet], *, bases: Mapping[st
 
 class _Planner:
     def __init__(self, store: Store, bases: Mapping[str, BaseRecord], trusted: bool, file: str,
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], new_projects: Sequence[NewProject]) -> None:
         self.store, self.bases, self.trusted, self.file = store, bases, trusted, file
+        self.new_projects = new_projects
         self.problems = problems
         self.notes: list[Problem] = []
         self.extras = store.vocabulary_extras()
@@ -134,6 +147,7 @@ class _Planner:
         kinds = [str(kind)] if kind in schema.LIST_KEYS else list(schema.LIST_KEYS)
         if project_id:
             found = [k for k in kinds if self.store.record(k, str(project_id)) is not None]
+            found += [p.list_key for p in self.new_projects if p.record_id == str(project_id) and p.list_key in kinds]
             if len(found) == 1:
                 return found[0], str(project_id)
             self.refuse(row, "evaluation_import.no_project", raw=project_id, name=project_id)
@@ -144,6 +158,7 @@ class _Planner:
         name = row.info.get("project_name", "").strip()
         found = [(kind, str(r[0])) for kind in kinds for r in self.store.conn.execute(
             f"SELECT id FROM [{schema.entity(kind).table}] WHERE name = ?", [name])] if name else []
+        found += [(p.list_key, p.record_id) for p in self.new_projects if name and p.name == name and p.list_key in kinds]
         if len(found) == 1:
             return found[0]
         code = "evaluation_import.ambiguous_project" if found else "evaluation_import.no_project"

@@ -176,3 +176,50 @@ def test_english_sheets_fold_in_too(evaluated: Store, tmp_path: Path) -> None:
     row = evaluated.record("evaluation", evaluation_id)
     assert row is not None and row["next_steps"] == "Pour the second floor"
     assert [m["name"] for m in details.details_of(evaluated, details.MILESTONES, [evaluation_id])] == ["主体封顶", "二层浇筑"]
+
+
+def test_a_project_new_in_the_file_gets_its_evaluation_and_problem_in_the_same_import(evaluated: Store,
+                                                                                       tmp_path: Path) -> None:
+    store = evaluated
+    path = export_exchange(store, tmp_path / "交换表.xlsx", evaluation_periods=[PERIOD]).path
+    book = openpyxl.load_workbook(path)
+    projects = book["招商引资项目"]
+    for name, district in (("丁项目", "天河区"), ("戊项目", "没有这个区")):  # the second row is invalid
+        added = blank(projects)
+        added[column(projects, "项目名称") - 1] = name
+        added[column(projects, "所属区") - 1] = district
+        projects.append(added)
+    evaluations = book["工作评估"]
+    for name in ("丁项目", "戊项目"):
+        new = blank(evaluations)
+        new[column(evaluations, "项目清单") - 1] = "招商引资项目"
+        new[column(evaluations, "项目名称") - 1] = name
+        new[column(evaluations, "报告期") - 1] = PERIOD
+        new[column(evaluations, "年度计划投资（万元）") - 1] = 1000
+        new[column(evaluations, "年初至今累计（万元）") - 1] = 100
+        evaluations.append(new)
+    problems = book["问题"]
+    added = blank(problems)
+    added[column(problems, "项目名称") - 1] = "丁项目"
+    added[column(problems, "报告期") - 1] = PERIOD
+    added[column(problems, "问题描述") - 1] = "施工许可待办"
+    problems.append(added)
+    book.save(path)
+
+    plan = plan_import(store, path)
+    refused = {(p.sheet, p.row, p.code) for p in plan.problems}
+    assert ("工作评估", 4, "evaluation_import.no_project") in refused  # 戊项目's own row is invalid: not created
+    assert all(sheet != "工作评估" or row == 4 for sheet, row, _ in refused)
+    assert plan.evaluations.counts()["evaluation"]["new"] == 1
+    assert plan.evaluations.counts()["evaluation_problem"]["new"] == 1
+    apply_import(store, plan, skip_invalid=True)
+    project = store.conn.execute("SELECT id FROM investment WHERE name = '丁项目'").fetchone()
+    assert project is not None
+    evaluation_id = records.existing_id(store, project[0], PERIOD)
+    assert evaluation_id is not None
+    evaluation = store.record("evaluation", evaluation_id)
+    assert evaluation is not None and (evaluation["done_ytd"], evaluation["light"]) == (100, "黄")
+    found = details.details_of(store, details.PROBLEMS, [evaluation_id])
+    assert [p["description"] for p in found] == ["施工许可待办"]
+    assert store.conn.execute("SELECT count(*) FROM investment WHERE name = '戊项目'").fetchone()[0] == 0
+    latest_matches_rebuild(store)
