@@ -306,8 +306,8 @@ class MainWindow(QMainWindow):
         if money and total:
             sums = {k: v for k, v in self.store.sums(entity.key, money, self.model.query).items() if v}
             if sums:
-                text += "  " + "  ".join(f"{entity.field(k).label(self.lang)} {v:,.0f}" for k, v in sums.items())
-                text += self.tr(" (10k CNY)")
+                text += "  " + self.tr("Sums (10k CNY):") + " " + "  ".join(
+                    f"{entity.field(k).label(self.lang)} {v:,.0f}" for k, v in sums.items())
         self.count_label.setText(text)
 
     def _settings(self) -> QSettings:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QPushButton, QTableView, QWidget
 
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.query import Query
@@ -30,11 +30,9 @@ class SavedViews(QObject):
         self.warn: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self.window, title, text)
         self.menu = QMenu(parent)
         self.menu.aboutToShow.connect(self._fill_menu)
-        self.button = QToolButton()
-        self.button.setText(self.tr("Saved views"))
+        # A push button sizes itself for its menu arrow (a tool button's arrow covered the last character).
+        self.button = QPushButton(self.tr("Saved views"))
         self.button.setToolTip(self.tr("Saved views: filters, sort, search and columns under a name"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setMenu(self.menu)
         self.current: tuple[str, str] | None = None  # (list, name) of the view shown last
 

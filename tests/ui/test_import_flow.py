@@ -25,7 +25,7 @@ def test_import_from_the_window_refreshes_the_table(qtbot: QtBot, store: Store, 
     with qtbot.waitSignal(window.import_flow.finished, timeout=30_000):
         window.import_flow.start(messy.with_bad_rows(tmp_path / "坏行.xlsx"))
     assert asked == [{**asked[0], "new": 2, "invalid": 3}]
-    assert window.model.rowCount() == 2 and window.count_label.text() == "共 2 条  协议投资额 50,100 万元"
+    assert window.model.rowCount() == 2 and window.count_label.text() == "共 2 条  合计（万元）： 协议投资额 50,100"
     assert "已导入" in window.statusBar().currentMessage()
 
 

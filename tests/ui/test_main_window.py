@@ -37,11 +37,11 @@ def test_window_lists_searches_and_sorts(qtbot: QtBot, store: Store, tmp_path: P
     qtbot.addWidget(window)
     window.show()
     assert window.model.rowCount() == 600
-    assert window.count_label.text() == f"共 600 条  总投资 {sum(range(600)):,} 万元"
+    assert window.count_label.text() == f"共 600 条  合计（万元）： 总投资 {sum(range(600)):,}"
     window.search.setText("芯片")  # QTest.keyClicks aborts on non-Latin text offscreen
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.model.rowCount() == 200
-    assert window.count_label.text() == f"共 200 条  总投资 {sum(range(0, 600, 3)):,} 万元"
+    assert window.count_label.text() == f"共 200 条  合计（万元）： 总投资 {sum(range(0, 600, 3)):,}"
     name_column = window.model.fields.index(window.model.entity.field("name"))
     window.table.sortByColumn(name_column, Qt.SortOrder.DescendingOrder)
     assert window.model.data(window.model.index(0, name_column)) == "芯片项目0597"
