@@ -108,3 +108,24 @@ def test_refusals_are_one_clear_line_with_exit_1(db_path: Path, tmp_path: Path) 
 def test_usage_errors_exit_2() -> None:
     assert invoke("records", "--list", "nonsense")[0] == 2
     assert invoke("no-such-command")[0] == 2
+
+
+def test_office_is_shown_and_set_and_heads_the_meeting_workbook(db_path: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    Store.open(db_path).close()
+    code, out, _ = invoke("office", "--db", str(db_path), "--json")
+    assert code == 0 and json.loads(out)["name"] == ""
+    code, _, err = invoke("export", str(tmp_path / "before.xlsx"), "--for", "meeting", "--db", str(db_path))
+    assert code == 0 and "gzdesk office --name" in err  # a newcomer is told how to fill 填报单位
+    code, out, _ = invoke("office", "--name", "天河区投资促进局", "--code", "440106-tz", "--db", str(db_path))
+    assert code == 0 and "天河区投资促进局" in out and "440106-tz" in out
+    with Store.open(db_path) as store:
+        assert store.office == "440106-tz"
+        assert store.conn.execute("SELECT name FROM office WHERE code = '440106-tz'").fetchone()[0] == "天河区投资促进局"
+    code, _, err = invoke("export", str(tmp_path / "after.xlsx"), "--for", "meeting", "--db", str(db_path))
+    assert code == 0 and err == ""
+    sheet = openpyxl.load_workbook(tmp_path / "after.xlsx").worksheets[1]
+    assert str(sheet.cell(2, 1).value).startswith("填报单位：天河区投资促进局")
+    code, _, err = invoke("office", "--code", "  ", "--db", str(db_path))
+    assert code == 1 and err.strip() == "本单位代码不能为空"

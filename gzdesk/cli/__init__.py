@@ -16,6 +16,7 @@ from gzdesk.cli.evaluations import evaluate
 from gzdesk.cli.exports import export_command
 from gzdesk.cli.imports import import_command, imports_command, undo_import_command
 from gzdesk.cli.industries import industries_group
+from gzdesk.cli.office import office_command
 from gzdesk.core import messages
 
 messages.register({"cli.no_gui": ("此安装不含桌面界面", "This installation has no desktop interface")})
@@ -41,7 +42,7 @@ def make_cli(open_app: OpenApp | None = None) -> click.Group:
             ctx.exit(open_app(db, lang))
 
     for command in (records, demo, check, backup, restore, import_command, export_command, imports_command,
-                    undo_import_command, industries_group(), evaluate):
+                    undo_import_command, industries_group(), evaluate, office_command):
         main.add_command(command)
     return main
 

@@ -13,6 +13,9 @@ from gzdesk.core import messages, schema
 
 messages.register({
     "cli.export_done": ("已导出到 {path}：{counts}", "Exported to {path}: {counts}"),
+    "cli.export_no_office": ("提示：尚未填写本单位名称，“填报单位”一栏为空；可用 gzdesk office --name 名称 填写",
+                             "Note: this office has no name yet, so “Reported by” is blank; set it with "
+                             "gzdesk office --name NAME"),
 })
 
 
@@ -30,10 +33,12 @@ def export_command(settings: Settings, out: Path, kinds: tuple[str, ...], purpos
     """Write an exchange or meeting workbook (.xlsx), atomically: the old file stays intact on any failure."""
     from gzdesk.core.excel.export_exchange import export_exchange
     from gzdesk.core.excel.export_meeting import export_meeting
+    from gzdesk.core.office import this_office
     from gzdesk.core.store import Store
 
     lists = kinds or schema.LIST_KEYS
     with Store.open(settings.database) as store:
+        unnamed = not this_office(store).name
         if purpose == "exchange":
             report = export_exchange(store, out, lists=lists, lang=settings.lang)
         else:
@@ -44,3 +49,5 @@ def export_command(settings: Settings, out: Path, kinds: tuple[str, ...], purpos
                                "batch": report.batch}, ensure_ascii=False))
     else:
         settings.say("cli.export_done", path=report.path, counts=json.dumps(counts, ensure_ascii=False))
+        if purpose == "meeting" and unnamed:
+            click.echo(messages.render("cli.export_no_office", settings.lang), err=True)

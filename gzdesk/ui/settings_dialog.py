@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from gzdesk.core import backup
 from gzdesk.core.evaluation.records import office_rule, set_office_rule
-from gzdesk.core.query import Filter, Query
+from gzdesk.core.office import set_office, this_office
 from gzdesk.core.store import Store
 from gzdesk.ui import preferences
 
@@ -45,26 +45,16 @@ class AppSettings:
     backup_hours: int
 
 
-def _office_record(store: Store, code: str) -> dict[str, object] | None:
-    return next(iter(store.iter_records("office", Query(filters=(Filter("code", "=", code),)), chunk=1)), None)
-
-
 def read_settings(store: Store, *, lang: str) -> AppSettings:
-    office = _office_record(store, store.office)
-    return AppSettings(str(office.get("name") or "") if office else "", store.office, office_rule(store), lang,
-                       not backup.automatic_paused(store.path), preferences.backup_interval_hours())
+    office = this_office(store)
+    return AppSettings(office.name, office.code, office_rule(store), lang, not backup.automatic_paused(store.path),
+                       preferences.backup_interval_hours())
 
 
 def save_settings(store: Store, before: AppSettings, after: AppSettings) -> None:
     """Save what changed (raises the store's error, e.g. for a read-only database, before saving anything else)."""
-    if after.office_code != before.office_code:
-        store.set_setting("office_code", after.office_code)
-    if after.office_name != before.office_name or after.office_code != before.office_code:
-        office = _office_record(store, after.office_code)
-        if office is None and after.office_name:
-            store.create("office", {"code": after.office_code, "name": after.office_name}, source="settings")
-        elif office is not None and after.office_name and office.get("name") != after.office_name:
-            store.update("office", str(office["id"]), {"name": after.office_name}, source="settings")
+    if (after.office_code, after.office_name) != (before.office_code, before.office_name):
+        set_office(store, code=after.office_code, name=after.office_name or None)
     if after.rule != before.rule:
         set_office_rule(store, after.rule)
     if after.automatic_backups != before.automatic_backups:
