@@ -1,5 +1,6 @@
 """A project's evaluations by period, newest first: the light as a coloured dot with its judgement, completion
-against 序时进度, the override with its reason; add and edit from here."""
+against 序时进度, the override with its reason; add and edit from here. Below them, the chosen evaluation's
+milestones and problems (:mod:`gzdesk.ui.evaluation.details_panel`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from gzdesk.core.evaluation.judgement import Verdict, assess
 from gzdesk.core.evaluation.periods import parse_period
 from gzdesk.core.store import Store
 from gzdesk.ui.evaluation import labels
+from gzdesk.ui.evaluation.details_panel import DetailsPanel
 from gzdesk.ui.evaluation.form import EvaluationForm
 
 Index = QModelIndex | QPersistentModelIndex
@@ -151,7 +154,7 @@ class TimelineDialog(QDialog):
         self.today = today or dt.date.today()
         self.project = records.project(store, kind, project_id)
         self.setWindowTitle(self.tr("Evaluations: {name}").format(name=self.project.get("name")))
-        self.resize(1320, 500)
+        self.resize(1320, 700)
         heading = QLabel(str(self.project.get("name")))
         font = heading.font()
         font.setBold(True)
@@ -170,8 +173,9 @@ class TimelineDialog(QDialog):
         self.override_note = QLabel()
         self.override_note.setWordWrap(True)
         self.override_note.setStyleSheet("color: #5c3c00;")
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _: self.override_note.setText(self.model.explain(current.row())))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_evaluation(current.row()))
+        self.details_panel = DetailsPanel(store, lang=lang, today=self.today)
+        self.details_panel.changed.connect(self.changed.emit)
         self.empty = QLabel(self.tr("No evaluations yet. Add the first with “Add evaluation…”."))
         self.add_button = QPushButton(self.tr("Add evaluation…"))
         self.add_button.clicked.connect(self.add_evaluation)
@@ -189,9 +193,18 @@ class TimelineDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.details)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.override_note)
-        layout.addWidget(self.empty)
+        evaluations = QWidget()
+        evaluations_layout = QVBoxLayout(evaluations)
+        evaluations_layout.setContentsMargins(0, 0, 0, 0)
+        evaluations_layout.addWidget(self.table, 1)
+        evaluations_layout.addWidget(self.override_note)
+        evaluations_layout.addWidget(self.empty)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(evaluations)
+        splitter.addWidget(self.details_panel)
+        splitter.setSizes([300, 280])
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self._refresh()
 
@@ -218,6 +231,19 @@ class TimelineDialog(QDialog):
         self.edit_button.setEnabled(has_rows)
         if has_rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+        if not has_rows:
+            self._show_evaluation(-1)
+
+    def _show_evaluation(self, row: int) -> None:
+        """The chosen evaluation's override note, milestones and problems."""
+        self.override_note.setText(self.model.explain(row))
+        evaluation = self.model.evaluation(row)
+        if evaluation is None:
+            self.details_panel.show_evaluation(None)
+            return
+        self.details_panel.show_evaluation(str(evaluation["id"]),
+                                           period=labels.period_label(str(evaluation["period"]), self.lang),
+                                           project=str(self.project.get("name") or ""))
 
     def make_form(self, evaluation: dict[str, object] | None) -> EvaluationForm:
         """The form for a new evaluation (``evaluation`` None) or an existing one."""
@@ -260,5 +286,5 @@ class TimelineDialog(QDialog):
         self.model.reload()
         self._refresh()
         self.table.selectRow(self.model.row_of(write.evaluation_id))
-        self.override_note.setText(self.model.explain(self.table.currentIndex().row()))
+        self._show_evaluation(self.table.currentIndex().row())
         self.changed.emit(write.changes)
