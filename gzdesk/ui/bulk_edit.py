@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from gzdesk.core import messages
 from gzdesk.core.excel.coerce import coerce_value
-from gzdesk.core.schema import Entity, Field, FieldType
+from gzdesk.core.schema import Entity, Field
 from gzdesk.core.store import Store
+from gzdesk.ui.field_choices import field_choices
 
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fdf1f0;"
 
@@ -81,13 +82,7 @@ class BulkEditDialog(QDialog):
         self.validate()
 
     def _editor(self, field: Field) -> QLineEdit | QComboBox:
-        choices: list[tuple[str, object]] = []
-        if field.type is FieldType.ENUM and field.vocabulary:
-            choices = [(field.vocabulary.english(v) if self.lang == "en" else v, v) for v in field.vocabulary.values]
-        elif field.type is FieldType.REFERENCE and field.reference == "district":
-            choices = [(self.store.reference.district_name(c, self.lang), c) for c in self.store.reference.districts]
-        elif field.type is FieldType.BOOLEAN:
-            choices = [(self.tr("Yes"), True), (self.tr("No"), False)]
+        choices = field_choices(field, self.store, self.lang)
         if choices:
             combo = QComboBox()
             combo.addItem(self.tr("(empty)"), None)

@@ -25,6 +25,7 @@ from gzdesk.core.excel.coerce import coerce_value
 from gzdesk.core.records import is_blank
 from gzdesk.core.schema import Entity, Field, FieldType
 from gzdesk.core.store import Store
+from gzdesk.ui.field_choices import field_choices
 from gzdesk.ui.table_model import display
 
 Editor = QLineEdit | QPlainTextEdit | QComboBox
@@ -76,13 +77,7 @@ class RecordForm(QDialog):
 
     def _editor(self, field: Field) -> Editor:
         current = self.record.get(field.key) if self.record else None
-        choices: list[tuple[str, object]] = []
-        if field.type is FieldType.ENUM and field.vocabulary:
-            choices = [(field.vocabulary.english(v) if self.lang == "en" else v, v) for v in field.vocabulary.values]
-        elif field.type is FieldType.REFERENCE and field.reference == "district":
-            choices = [(self.store.reference.district_name(c, self.lang), c) for c in self.store.reference.districts]
-        elif field.type is FieldType.BOOLEAN:
-            choices = [(self.tr("Yes"), True), (self.tr("No"), False)]
+        choices = field_choices(field, self.store, self.lang)
         if choices:
             combo = QComboBox()
             combo.addItem("", None)
