@@ -19,6 +19,10 @@ messages.register({
     "cli.undo_done": ("已撤销导入 {batch}：恢复 {restored} 处修改，删除 {deleted} 条新增记录",
                       "Undid import {batch}: {restored} field(s) restored, {deleted} created record(s) removed"),
     "cli.no_imports": ("还没有导入记录", "No imports yet"),
+    "cli.evaluation_counts": ("{entity}：新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条，"
+                              "待审核 {held} 条",
+                              "{entity}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} with "
+                              "conflicts, {held} held for review"),
 })
 
 
@@ -38,10 +42,19 @@ def _update_json(update: RecordUpdate) -> dict[str, object]:
                          "theirs": _plain(c.theirs), "ours": _plain(c.ours)} for c in update.changes]}
 
 
+def evaluation_counts(plan: ImportPlan) -> dict[str, dict[str, int]]:
+    """Per evaluation entity (evaluation, evaluation_milestone, evaluation_problem): new, updated, unchanged,
+    conflicts, held — empty when the file has no evaluation rows."""
+    return plan.evaluations.counts() if plan.evaluations.has_rows else {}
+
+
 def import_document(plan: ImportPlan, report: ImportReport | None, *, status: str, skip_invalid: bool,
                     lang: str) -> dict[str, object]:
-    """The one JSON document ``gzdesk import --json`` prints: counts, tables, every problem and change."""
-    return {
+    """The one JSON document ``gzdesk import --json`` prints: counts, tables, every problem and change.
+
+    A file with evaluation sheets (工作评估/节点/问题) adds ``evaluation_counts`` (per entity) and
+    ``evaluation_updates`` (shaped as ``updates``, ``list`` naming the entity)."""
+    document: dict[str, object] = {
         "file": str(plan.path), "status": status, "batch": report.batch if report else None,
         "already_imported": plan.already_imported.started_at if plan.already_imported else None,
         "export_id": plan.export.export_id if plan.export else None, "answers_our_export": plan.trusted_export,
@@ -58,12 +71,16 @@ def import_document(plan: ImportPlan, report: ImportReport | None, *, status: st
         "not_in_file": [{"list": k, "id": i} for k, i in plan.not_in_file],
         "notes": [_problem_json(p, lang) for p in plan.notes],
     }
+    if plan.evaluations.has_rows:
+        document["evaluation_counts"] = evaluation_counts(plan)
+        document["evaluation_updates"] = [_update_json(u) for u in plan.evaluations.updates]
+    return document
 
 
 def _print_plan(plan: ImportPlan, lang: str) -> None:
     for problem in plan.problems:
         click.echo(problem.message(lang), err=True)
-    for update in plan.conflicts:
+    for update in (*plan.conflicts, *plan.evaluations.conflicts):
         for change in update.conflicts:
             field = schema.entity(update.list_key).field(change.field).label(lang)
             click.echo(f"{update.row.sheet}!{update.row.row} {field}: base={change.base!r} theirs={change.theirs!r} "
@@ -112,6 +129,9 @@ def import_command(settings: Settings, file: str, kind: str | None, dry_run: boo
     _print_plan(plan, settings.lang)
     settings.say("import.dry_run" if dry_run else "import.done", file=plan.file_name,
                  **plan.counts(skip_invalid=skip_invalid))
+    for key, counts in evaluation_counts(plan).items():
+        if any(counts.values()):
+            settings.say("cli.evaluation_counts", entity=schema.entity(key).label(settings.lang), **counts)
     if plan.not_in_file:
         settings.say("import.not_in_file", count=len(plan.not_in_file))
 
@@ -137,7 +157,8 @@ def imports_command(settings: Settings, as_json: bool) -> None:
 @click.option("--overwrite-edited", is_flag=True, help="Also undo fields edited after the import.")
 @pass_settings
 def undo_import_command(settings: Settings, batch: str, overwrite_edited: bool) -> None:
-    """Undo a whole import: restore old values, remove the records it added (later edits are kept)."""
+    """Undo a whole import (or a saved evaluation round): restore old values, remove the records it added (later
+    edits are kept)."""
     with Store.open(settings.database) as store:
         plan = plan_undo(store, batch)
         apply_undo(store, plan, overwrite_edited=overwrite_edited)

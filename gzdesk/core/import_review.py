@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gzdesk.core import schema
 from gzdesk.core.excel.mapping import load_mapping, remember_mapping, sending_office
 from gzdesk.core.excel.model import CellValue, Workbook
 from gzdesk.core.excel.read import read_workbook
 from gzdesk.core.excel.table import FoundTable, scan_workbook
+from gzdesk.core.exchange.evaluations import EVALUATION
 from gzdesk.core.importer import ImportPlan, ImportReport, apply_import, plan_import
 from gzdesk.core.progress import NoProgress, Progress
 from gzdesk.core.reference import Reference
@@ -49,7 +51,8 @@ class ImportReview:
     ``guessed`` are the tables as table finding read them, before any correction; ``mapping`` the corrections in
     effect (see gzdesk.core.excel.mapping). ``cells[(sheet, row)]`` holds the row as read for header rows, the
     first data rows, skipped rows and rows with a problem or note. ``absent`` maps the id of each record not in
-    the file to its name."""
+    the file to its name; ``names`` each evaluation, milestone and problem of the evaluation sheets to a name a
+    clerk knows it by ("甲项目 2026-03", "甲项目 2026-03 · 主体封顶")."""
 
     plan: ImportPlan
     office: str
@@ -59,6 +62,7 @@ class ImportReview:
     reference: Reference
     cells: Mapping[tuple[str, int], tuple[CellValue, ...]]
     absent: Mapping[str, str]
+    names: Mapping[str, str] = field(default_factory=dict)  # evaluation, milestone, problem id → what to call it
 
     @property
     def path(self) -> Path:
@@ -88,7 +92,47 @@ def review_import(store: Store, path: Path | str, *, list_hint: str | None = Non
     for list_key in {k for k, _ in plan.not_in_file}:
         found = store.records_by_ids(list_key, [i for k, i in plan.not_in_file if k == list_key])
         absent.update((record_id, str(record.get("name") or "")) for record_id, record in found.items())
-    return ImportReview(plan, office, guessed, in_effect, list_hint, store.reference, _cells(workbook, plan), absent)
+    return ImportReview(plan, office, guessed, in_effect, list_hint, store.reference, _cells(workbook, plan), absent,
+                        evaluation_names(store, plan))
+
+
+def evaluation_names(store: Store, plan: ImportPlan) -> dict[str, str]:
+    """What to call each record of the evaluation sheets: an evaluation by its project and period, a milestone or
+    problem by those of its evaluation and its own name or description (projects new in the file included)."""
+    evaluations = plan.evaluations
+    rows = [*((r, r.record_id) for r in evaluations.new), *((u.row, u.record_id) for u in evaluations.updates),
+            *evaluations.unchanged]
+    if not rows:
+        return {}
+    periods: dict[str, tuple[str, str, str]] = {}  # evaluation id → (list, project id, period)
+    for row, record_id in rows:
+        if row.list_key == EVALUATION and record_id:
+            periods[record_id] = (str(row.values.get("project_kind")), str(row.values.get("project_id")),
+                                  str(row.values.get("period")))
+    parents = {str(r.values.get("evaluation_id")) for r, _ in rows if r.list_key != EVALUATION}
+    found = store.records_by_ids(EVALUATION, [i for i in parents if i not in periods],
+                                 columns=("project_kind", "project_id", "period"))
+    periods.update((i, (str(e["project_kind"]), str(e["project_id"]), str(e["period"]))) for i, e in found.items())
+    projects = {str(r.record_id): str(r.values.get("name") or "") for r in plan.new if r.record_id}
+    for list_key in {kind for kind, _, _ in periods.values()} & set(schema.LIST_KEYS):
+        ids = [project for kind, project, _ in periods.values() if kind == list_key and project not in projects]
+        projects.update((i, str(p.get("name") or "")) for i, p in store.records_by_ids(list_key, ids,
+                                                                                      columns=("name",)).items())
+
+    def evaluation_name(evaluation_id: str) -> str:
+        _, project, period = periods.get(evaluation_id, ("", "", ""))
+        return f"{projects.get(project, project)} {period}".strip()
+
+    names: dict[str, str] = {}
+    for row, record_id in rows:
+        if not record_id:
+            continue
+        if row.list_key == EVALUATION:
+            names[record_id] = evaluation_name(record_id)
+        else:
+            own = str(row.values.get("name") or row.values.get("description") or "")
+            names[record_id] = " · ".join(t for t in (evaluation_name(str(row.values.get("evaluation_id"))), own) if t)
+    return names
 
 
 def _cells(workbook: Workbook, plan: ImportPlan) -> dict[tuple[str, int], tuple[CellValue, ...]]:

@@ -77,3 +77,48 @@ def change_here(store: Store) -> None:
     record = next(r for r in store.iter_records("investment") if r["name"] == "智能网联示范区")
     store.update("investment", str(record["id"]), {"agreed_investment": 2000.0, "stage": "开工", "notes": "我方备注"},
                  expected_revision=int(record["revision"]))  # type: ignore[call-overload]
+
+
+EVALUATION_PERIOD = "2026-03"
+
+
+def _column(sheet: object, header: str) -> int:
+    return [cell.value for cell in sheet[1]].index(header) + 1  # type: ignore[index]
+
+
+def exchange_with_evaluations(store: Store, path: Path) -> Path:
+    """Our export of 甲/乙/丙项目 with 甲项目's 2026-03 evaluation (one milestone, one problem), edited by a colleague:
+    甲's 形象进度 (which we change here too, so it conflicts) and 下步计划 (changed only in the file), a new evaluation
+    of 丙项目, 甲's problem marked 已解决 and a new problem of 丙项目. The milestone is left as sent."""
+    from gzdesk.core.evaluation import details, records
+
+    store.set_setting("office_code", "440106-tzj")
+    store.create_many("investment", [
+        {"id": "p1", "name": "甲项目", "district": "440106", "stage": "开工"},
+        {"id": "p2", "name": "乙项目", "district": "440106", "stage": "签约"},
+        {"id": "p3", "name": "丙项目", "district": "440112", "stage": "注册"}], source="test")
+    first = records.add_evaluation(store, {"project_kind": "investment", "project_id": "p1",
+                                           "period": EVALUATION_PERIOD, "annual_plan": 1000, "done_ytd": 300,
+                                           "progress_text": "基础施工"})
+    details.add_milestone(store, first.evaluation_id, {"name": "主体封顶", "planned_on": "2026-06"})
+    details.add_problem(store, first.evaluation_id, {"description": "用地指标未落实", "category": "用地"})
+    export_exchange(store, path, evaluation_periods=[EVALUATION_PERIOD])
+    records.update_evaluation(store, first.evaluation_id, {"progress_text": "主体施工（我方）"})
+    book = load_workbook(path)
+    sheet = book["工作评估"]
+    sheet.cell(2, _column(sheet, "形象进度")).value = "主体施工（对方）"
+    sheet.cell(2, _column(sheet, "下步计划")).value = "加快主体施工"
+    new = [None] * sheet.max_column
+    for header, value in (("项目清单", "招商引资项目"), ("项目名称", "丙项目"), ("报告期", EVALUATION_PERIOD),
+                          ("年度计划投资（万元）", 800), ("年初至今累计（万元）", 400)):
+        new[_column(sheet, header) - 1] = value
+    sheet.append(new)
+    problems = book["问题"]
+    problems.cell(2, _column(problems, "解决状态")).value = "已解决"
+    added = [None] * problems.max_column
+    for header, value in (("项目名称", "丙项目"), ("报告期", EVALUATION_PERIOD), ("问题描述", "环评批复未下达"),
+                          ("问题类型", "审批")):
+        added[_column(problems, header) - 1] = value
+    problems.append(added)
+    book.save(path)
+    return path

@@ -4,7 +4,8 @@
 A :class:`Bar` names one number of one list: ``stage`` / ``district`` (a group's count; key None = blank),
 ``light`` (the latest evaluation of the year has that light; key None = cannot judge), ``rate`` (the projects
 counted in a rate's numerator: 开工率 … by stage, 落地率 by :data:`~.stats.LANDED`, 资金到位率 the projects with
-an agreed investment and funds arrived, 履约率 the projects that started by their planned month), ``behind``
+an agreed investment and funds arrived, 履约率 the projects with an agreement that started by their planned month —
+:func:`~.stats.on_time_sql`, the statistics' own condition), ``behind``
 (the latest evaluation is behind 序时, most behind first) or ``evaluated`` (every project with a latest
 evaluation). :func:`projects_behind` gives their rids in the list's table. Each list's completion of its annual plan
 against 序时进度 comes from :func:`.completion.plan_completion`, as in the meeting workbook.
@@ -17,10 +18,18 @@ from dataclasses import dataclass
 
 from gzdesk.core import schema
 from gzdesk.core.evaluation.completion import PlanCompletion, plan_completion
+from gzdesk.core.evaluation.filters import named_where
 from gzdesk.core.evaluation.periods import parse_period, schedule_percent
 from gzdesk.core.evaluation.records import check_kind, start_month
 from gzdesk.core.evaluation.reporting import START_FIELDS
-from gzdesk.core.evaluation.stats import LANDED, ON_TIME_STAGES, MeetingStats, meeting_stats, year_periods
+from gzdesk.core.evaluation.stats import (
+    LANDED,
+    ON_TIME_STAGES,
+    MeetingStats,
+    meeting_stats,
+    on_time_sql,
+    year_periods,
+)
 from gzdesk.core.meeting_numbers import AMOUNT_RATES, STAGE_RATES
 from gzdesk.core.query import Filter, Query, where_clause
 from gzdesk.core.store import Store
@@ -120,13 +129,13 @@ def _rate_projects(store: Store, kind: str, key: str, *, as_of: dt.date, query: 
         if amount.key == key:
             conditions = (Filter(amount.denominator, ">", 0), Filter(amount.numerator, ">", 0))
             return store.ordered_ids(kind, Query((*query.filters, *conditions), (), query.search))
-    if key == "performance_rate" and kind in ON_TIME_STAGES:
+    if key == "performance_rate" and kind in ON_TIME_STAGES:  # the numerator of 履约率, as the statistics count it
         entity = schema.entity(kind)
-        where, params = where_clause(entity, query)
-        sql = (f"SELECT rid FROM (SELECT rid, planned_start, actual_start FROM [{entity.table}] {where})"
-               " WHERE substr(planned_start, 1, 7) <= ? AND actual_start IS NOT NULL"
-               " AND substr(actual_start, 1, 7) <= substr(planned_start, 1, 7) ORDER BY rid")
-        return [int(row[0]) for row in store.conn.execute(sql, [*params, as_of.isoformat()[:7]])]
+        where, params = named_where(kind, query)
+        kept, _, on_time_params = on_time_sql(kind, f"{as_of.isoformat()[:7]}~")
+        sql = (f"SELECT rid FROM (SELECT rid, stage, planned_start, actual_start FROM [{entity.table}] {where})"
+               f" WHERE {kept} ORDER BY rid")
+        return [int(row[0]) for row in store.conn.execute(sql, {**params, **on_time_params})]
     raise ValueError(f"{kind} has no rate {key!r}")
 
 

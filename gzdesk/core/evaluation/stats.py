@@ -9,9 +9,11 @@ Definitions (the stage and funds rates are :mod:`gzdesk.core.meeting_numbers`' o
 * Groups: counts and amount totals (``SUMMARY_AMOUNTS``) by district, industry, stage, status and 挂点 official.
 * 开工率 / 投产率 / 产业化率 / 资金到位率: ``STAGE_RATES`` and ``AMOUNT_RATES``.
 * 落地率 (investment): projects at 注册 or later (注册/供地/开工/投产/达产) ÷ projects signed or later.
-* 履约率 (investment, expansion): projects whose planned start month is ≤ the as-of month and that started by
-  their planned month ÷ projects with a planned start month ≤ the as-of month (signed/filed or later; on-hold and
-  terminated excluded). "Started on time as agreed" — compared by month, since sources often give only months.
+* 履约率 (investment, expansion) — "started on time as agreed": among the projects with an agreement
+  (:data:`ON_TIME_STAGES`: investment 签约 or later, expansion 备案 or later — the side states 暂缓 and 终止, and
+  线索/在谈/谋划, are outside both numerator and denominator) whose planned start month is ≤ the as-of month, those
+  whose actual start month is ≤ their planned start month ÷ all of them. Compared by month, since sources often give
+  only months; a blank planned start counts nowhere. The drill-down (:mod:`.drilldown`) lists the numerator.
 * Progress: each project's latest evaluation in the as-of year whose period ends on or before the as-of date
   (latest = the latest period end; a month outranks the quarter/旬 ending the same day). completion = done_ytd /
   annual_plan × 100 against 序时 at that period end (from the start month for a project starting that year).
@@ -46,7 +48,19 @@ GROUP_FIELDS = ("district", "industry", "stage", "status", "official")
 LANDED = frozenset({"注册", "供地", "开工", "投产", "达产"})
 SIGNED = frozenset({"签约", "注册", "供地", "开工", "投产", "达产"})
 EXPANSION_FILED = frozenset({"备案", "开工", "设备安装", "竣工投产", "达产"})
+#: 履约率: the stages (current) of the projects that have an agreement to keep — numerator and denominator alike
 ON_TIME_STAGES: dict[str, frozenset[str]] = {"investment": SIGNED, "expansion": EXPANSION_FILED}
+
+
+def on_time_sql(kind: str, month_end: str) -> tuple[str, str, dict[str, str]]:
+    """履约率 in SQL over one list's rows: (the numerator's condition, the denominator's, their parameters) for the
+    as-of month (``month_end`` = "2026-11~": an ISO date or month sorts below it exactly when its month is ≤
+    2026-11, so no substr per row). Shared by the statistics and the drill-down, so both count the same projects."""
+    stages = sorted(ON_TIME_STAGES[kind])
+    names = {f"on_time_stage{i}": stage for i, stage in enumerate(stages)}
+    due = (f"planned_start <= :on_time_month_end AND stage IN ({', '.join(':' + name for name in names)})")
+    kept = f"{due} AND actual_start IS NOT NULL AND substr(actual_start, 1, 7) <= substr(planned_start, 1, 7)"
+    return kept, due, {**names, "on_time_month_end": month_end}
 #: Read progress from ``evaluation_latest`` (True) or, as before migration 6, from every evaluation (False: the
 #: benchmark's baseline, tests/bench/bench_stats.py). The results are the same.
 USE_LATEST_TABLE = True
@@ -89,16 +103,13 @@ def _group_rows(store: Store, kind: str, query: Query, month: str) -> list[tuple
     funds = "".join(f", total(CASE WHEN [{r.denominator}] > 0 THEN [{r.numerator}] END),"
                     f" total(CASE WHEN [{r.denominator}] > 0 THEN [{r.denominator}] END)"
                     for r in AMOUNT_RATES.get(kind, ()))
-    on_time = ""
-    if kind in ON_TIME_STAGES:
-        # "planned month ≤ as-of month" as planned_start ≤ "2026-11~" (an ISO date or month sorts below it exactly
-        # when its month is ≤ 2026-11): no substr per row; the CASE skips the rest when the month has not come
-        on_time = (", total(CASE WHEN planned_start <= :month_end THEN actual_start IS NOT NULL"
-                   " AND substr(actual_start, 1, 7) <= substr(planned_start, 1, 7) END),"
-                   " total(planned_start <= :month_end)")
+    on_time, on_time_params = "", dict[str, str]()
+    if kind in ON_TIME_STAGES:  # 履约率: see the module docstring
+        kept, due, on_time_params = on_time_sql(kind, f"{month}~")
+        on_time = f", total(CASE WHEN {kept} THEN 1 ELSE 0 END), total(CASE WHEN {due} THEN 1 ELSE 0 END)"
     columns = ", ".join(GROUP_FIELDS)
     sql = (f"SELECT {columns}, count(*), {amounts}{funds}{on_time} FROM [{table}] {where} GROUP BY {columns}")
-    return list(store.conn.execute(sql, {**params, "month_end": f"{month}~"}))
+    return list(store.conn.execute(sql, {**params, **on_time_params}))
 
 
 def _ordered_groups(kind: str, key: str, tallies: dict[str | None, list[float]]) -> tuple[Group, ...]:
@@ -156,9 +167,12 @@ def _rates(kind: str, stage_counts: Mapping[str, float], extra: Sequence[float])
                           _count(stage_counts, SIGNED), "注册及以后阶段项目数 ÷ 签约及以后阶段项目数",
                           "registered or later ÷ signed or later"))
     if kind in ON_TIME_STAGES:
+        agreed_zh, agreed_en = ("签约", "signed") if kind == "investment" else ("备案", "filed")
         rates.append(Rate("performance_rate", "履约率", "On-time start rate", extra[position], extra[position + 1],
-                          "按计划开工月份（或更早）开工的项目数 ÷ 计划开工月份已到的项目数",
-                          "started by the planned month ÷ projects whose planned start month has come"))
+                          f"{agreed_zh}及以后阶段（不含暂缓、终止）、计划开工月份已到的项目中，按计划月份（或更早）开工的"
+                          "项目数 ÷ 这些项目数",
+                          f"of the projects {agreed_en} or later (not on hold or terminated) whose planned start month "
+                          "has come: those started by that month ÷ all of them"))
     return rates
 
 

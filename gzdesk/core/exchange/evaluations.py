@@ -73,6 +73,11 @@ class EvaluationPlan:
     def has_changes(self, *, accept_foreign: bool) -> bool:
         return bool(self.new) or any(accept_foreign or not u.held for u in self.updates)
 
+    @property
+    def has_rows(self) -> bool:
+        """The file's evaluation sheets hold at least one row (valid or not)."""
+        return bool(self.new or self.updates or self.unchanged or self.invalid_rows)
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Per entity: new, updated, unchanged, conflicts, held."""
         found: dict[str, dict[str, int]] = {}

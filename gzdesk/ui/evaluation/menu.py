@@ -108,6 +108,7 @@ class EvaluationMenu(QObject):
             window = self._list_window
             self.round = RoundWindow(window.store, lang=window.lang, parent=self.window)
             self.round.saved.connect(lambda _: self.on_changed())
+            self.round.undone.connect(lambda _: self.on_changed())
         self._raise(self.round)
         return self.round
 

@@ -1,6 +1,7 @@
 """An evaluation round: pick a period (month, quarter, 旬), see "2026-11：已报 214 个，逾期 37 个" and the projects
 due, filter by list, district, official and status, and type many projects' numbers at once (bulk entry), saved
-in one transaction and one batch."""
+in one transaction and one batch — which "Undo this save" takes back whole, as an import is undone
+(:class:`~gzdesk.ui.undo_flow.UndoFlow`: it asks where a field was edited since)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from gzdesk.core import schema
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.evaluation import rounds
 from gzdesk.core.evaluation.periods import Period
-from gzdesk.core.evaluation.rounds import CellsRefused, RoundFilter, RoundIndex
+from gzdesk.core.evaluation.rounds import CellsRefused, RoundFilter, RoundIndex, RoundSave
 from gzdesk.core.store import Store
 from gzdesk.ui.evaluation import labels
 from gzdesk.ui.evaluation.bulk_table import BulkTable
 from gzdesk.ui.evaluation.period_picker import PeriodPicker
 from gzdesk.ui.evaluation.round_model import COLUMNS, RoundModel
 from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.undo_flow import UndoFlow
 
 ERROR_COLOUR = "#b02a37"
 DONE_COLOUR = "#2b8a3e"
@@ -35,10 +37,11 @@ DONE_COLOUR = "#2b8a3e"
 
 class RoundWindow(QWidget):
     """The round of one period. ``loaded`` carries each :class:`RoundIndex` read (on a worker); ``saved`` each
-    :class:`~gzdesk.core.evaluation.rounds.RoundSave` of a bulk entry."""
+    :class:`~gzdesk.core.evaluation.rounds.RoundSave` of a bulk entry; ``undone`` the batch of a save undone."""
 
     loaded = Signal(object)
     saved = Signal(object)
+    undone = Signal(str)
 
     def __init__(self, store: Store, *, lang: str = "zh", today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -77,6 +80,14 @@ class RoundWindow(QWidget):
         self.save_button.clicked.connect(self.save)
         self.discard_button = QPushButton(self.tr("Discard"))
         self.discard_button.clicked.connect(self.model.discard)
+        self.last_save: RoundSave | None = None
+        self.undo_button = QPushButton(self.tr("Undo this save"))
+        self.undo_button.setToolTip(self.tr("Take back the whole last save: the evaluations it added go, the numbers "
+                                            "it changed get their old values; asks first if any was edited since."))
+        self.undo_button.clicked.connect(self.undo_last_save)
+        self.undo_button.setVisible(False)
+        self.undo_flow = UndoFlow(self, store.path, lang=lang, what="round")
+        self.undo_flow.undone.connect(self._undone)
         self.message = QLabel()
         self.message.setWordWrap(True)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -109,6 +120,7 @@ class RoundWindow(QWidget):
         entry.addWidget(self.bulk_button)
         entry.addWidget(self.save_button)
         entry.addWidget(self.discard_button)
+        entry.addWidget(self.undo_button)
         entry.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -188,6 +200,7 @@ class RoundWindow(QWidget):
             widget.setEnabled(not typed)
         self.save_button.setEnabled(typed)
         self.discard_button.setEnabled(typed)
+        self.undo_button.setEnabled(not typed)  # typed cells first: saved or discarded
         problems = self.model.all_problems()
         if problems:
             self.say(CellsRefused(problems).message(self.lang), ERROR_COLOUR)
@@ -211,7 +224,23 @@ class RoundWindow(QWidget):
             return
         self.model.discard()
         self.say(result.message(self.lang), DONE_COLOUR)
+        self.last_save = result
+        self.undo_button.setVisible(True)
         self.saved.emit(result)
+        self.reload()
+
+    def undo_last_save(self) -> None:
+        """Undo the last save (asking first, on a worker); ``undone`` fires when it is done."""
+        if self.last_save is not None and not self.model.typed:
+            self.undo_flow.start(self.last_save.batch)
+
+    def _undone(self, batch: str) -> None:
+        if self.last_save is not None:
+            self.say(self.tr("The save of the {period} evaluations was undone.").format(
+                period=labels.period_label(self.last_save.period, self.lang)), DONE_COLOUR)
+        self.last_save = None
+        self.undo_button.setVisible(False)
+        self.undone.emit(batch)
         self.reload()
 
     def _show_problem(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from gzdesk.core import schema
-from gzdesk.core.exchange.merge import RecordUpdate
+from gzdesk.core.exchange.merge import ImportRow, RecordUpdate
 from gzdesk.core.import_review import ImportReview
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,23 +51,29 @@ class Entry:
 
 
 def entries(review: ImportReview) -> dict[str, list[Entry]]:
-    """Every record of the plan by kind."""
-    plan = review.plan
+    """Every record of the plan by kind: the list records, then those of the evaluation sheets (工作评估/节点/问题)."""
+    plan, evaluations = review.plan, review.plan.evaluations
     by_kind: dict[str, list[Entry]] = {kind: [] for kind in KINDS}
-    for update in plan.updates:
+
+    def name(row: ImportRow, record_id: str | None) -> str:
+        if row.list_key in schema.LIST_KEYS:
+            return str(row.values.get("name") or "")
+        return review.names.get(record_id or "", "")
+
+    for update in (*plan.updates, *evaluations.updates):
         kind = "held" if update.held else "conflict" if update.conflicts else "changed"
         row = update.row
-        by_kind[kind].append(Entry(kind, update.list_key, str(row.values.get("name") or ""), row.sheet, row.row,
+        by_kind[kind].append(Entry(kind, update.list_key, name(row, update.record_id), row.sheet, row.row,
                                    update.record_id, update, row.values))
-    for row in plan.new:
-        by_kind["new"].append(Entry("new", row.list_key, str(row.values.get("name") or ""), row.sheet, row.row,
-                                    None, None, row.values))
+    for row in (*plan.new, *evaluations.new):
+        by_kind["new"].append(Entry("new", row.list_key, name(row, row.record_id), row.sheet, row.row, None, None,
+                                    row.values))
     for list_key, record_id in plan.not_in_file:
         by_kind["absent"].append(Entry("absent", list_key, review.absent.get(record_id, record_id),
                                        record_id=record_id))
-    for row, record_id in plan.matched:
-        by_kind["unchanged"].append(Entry("unchanged", row.list_key, str(row.values.get("name") or ""), row.sheet,
-                                          row.row, record_id, None, row.values))
+    for row, record_id in (*plan.matched, *evaluations.unchanged):
+        by_kind["unchanged"].append(Entry("unchanged", row.list_key, name(row, record_id), row.sheet, row.row,
+                                          record_id, None, row.values))
     return by_kind
 
 
@@ -125,6 +131,8 @@ class PreviewModel(QAbstractTableModel):
                 return schema.entity(entry.list_key).label(self.lang)
             if column == 3:
                 return self.tr("“{sheet}” row {row}").format(sheet=entry.sheet, row=entry.row) if entry.row else "—"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2, 3):  # a long name is elided; the list column
+            return entry.name if column == 1 else schema.entity(entry.list_key).label(self.lang)  # may be hidden
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(QColor(COLORS[entry.kind]))
         return None

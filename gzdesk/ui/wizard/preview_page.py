@@ -24,12 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.core import schema
+from gzdesk.core.exchange.merge import RecordUpdate
 from gzdesk.core.import_review import ImportReview
+from gzdesk.core.importer import ImportPlan
 from gzdesk.ui.wizard.conflict_view import ConflictChoices, ConflictView
 from gzdesk.ui.wizard.preview_model import KINDS, Entry, PreviewModel, kind_label
 from gzdesk.ui.wizard.record_view import RecordView
 
 COUNT_ORDER = ("new", "changed", "unchanged", "conflict", "held", "absent")
+# EvaluationPlan.counts() keys, and the kinds of the list they are shown as
+EVALUATION_COUNTS = (("new", "new"), ("updated", "changed"), ("unchanged", "unchanged"), ("conflicts", "conflict"),
+                     ("held", "held"))
+
+
+def all_updates(plan: ImportPlan) -> tuple[RecordUpdate, ...]:
+    """The changes to list records and to the records of the evaluation sheets."""
+    return (*plan.updates, *plan.evaluations.updates)
+
+
+def all_conflicts(plan: ImportPlan) -> tuple[RecordUpdate, ...]:
+    """The records with conflicting fields (not held for review), list and evaluation sheets alike."""
+    return (*plan.conflicts, *plan.evaluations.conflicts)
 
 
 class PreviewPage(QWidget):
@@ -44,10 +59,15 @@ class PreviewPage(QWidget):
         self.conflict_choices = ConflictChoices()
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.evaluation_counts = QLabel()
+        self.evaluation_counts.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.activated.connect(lambda _: self.show_kind(self.filter.currentData()))
         filter_row = QHBoxLayout()
-        filter_row.addWidget(self.counts, 1)
+        count_lines = QVBoxLayout()
+        count_lines.addWidget(self.counts)
+        count_lines.addWidget(self.evaluation_counts)
+        filter_row.addLayout(count_lines, 1)
         filter_row.addWidget(QLabel(self.tr("Show:")))
         filter_row.addWidget(self.filter)
         self.model = PreviewModel(lang=lang, parent=self)
@@ -96,7 +116,7 @@ class PreviewPage(QWidget):
 
     def load(self, review: ImportReview) -> None:
         self.review = review
-        live = {(u.record_id, c.field) for u in review.plan.updates for c in u.conflicts}
+        live = {(u.record_id, c.field) for u in all_updates(review.plan) for c in u.conflicts}
         for store in (self.conflict_choices.picks, self.conflict_choices.texts):
             for key in [k for k in store if k not in live]:  # a re-plan keeps the choices that still apply
                 del store[key]
@@ -104,6 +124,8 @@ class PreviewPage(QWidget):
         counts = [f"{kind_label(kind)} {self.model.count(kind):,}" for kind in COUNT_ORDER
                   if self.model.count(kind) or kind in ("new", "changed", "unchanged")]
         self.counts.setText("  ·  ".join(counts))
+        self.evaluation_counts.setText(self._evaluation_counts(review.plan))
+        self.evaluation_counts.setVisible(review.plan.evaluations.has_rows)
         self.filter.clear()
         self.filter.addItem(self.tr("All records ({count:,})").format(count=sum(map(self.model.count, KINDS))), None)
         for kind in KINDS:
@@ -113,25 +135,38 @@ class PreviewPage(QWidget):
         self.show_kind(None)
         self._fit_list()
         plan = review.plan
-        held = sum(1 for u in plan.updates if u.held)
+        held = sum(1 for u in all_updates(plan) if u.held)
         self.accept_foreign.setVisible(bool(held))
         needs_insert_only = plan.id_column_missing and bool(plan.new)
         self.insert_only.setText(self.tr("Add only the {count:,} new project(s); the record-id column is "
                                          "missing").format(count=len(plan.new)))
         self.insert_only.setVisible(needs_insert_only)
-        has_conflicts = bool(plan.conflicts)
+        has_conflicts = bool(all_conflicts(plan))
         for widget in (self.keep_all, self.take_all, self.conflict_state):
             widget.setVisible(has_conflicts)
         self._choices_changed()
 
+    def _evaluation_counts(self, plan: ImportPlan) -> str:
+        """What the evaluation sheets bring, per entity: "Progress evaluations: New 1 · Conflict 1; …"."""
+        parts = []
+        for key, counts in plan.evaluations.counts().items():
+            shown = [f"{kind_label(kind)} {counts[count]:,}" for count, kind in EVALUATION_COUNTS if counts[count]]
+            if shown:
+                parts.append(self.tr("{sheet}: {counts}").format(sheet=schema.entity(key).label(self.lang),
+                                                                 counts=" · ".join(shown)))
+        if not parts:
+            return ""
+        return self.tr("Of these, from the evaluation sheets — {parts}").format(parts=self.tr("; ").join(parts))
+
     def _fit_list(self) -> None:
-        """Kind and place keep their width, the name takes the rest; the list column only when lists differ."""
+        """Kind and place keep their width, the name takes the rest; the list column only when project lists differ
+        (the evaluation sheets name themselves in the place column: 工作评估, 节点, 问题)."""
         header = self.list.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.resizeColumnToContents(0)
         self.list.resizeColumnToContents(3)
-        lists = {e.list_key for kind in KINDS for e in self.model.by_kind[kind]}
+        lists = {e.list_key for kind in KINDS for e in self.model.by_kind[kind] if e.list_key in schema.LIST_KEYS}
         self.list.setColumnHidden(2, len(lists) <= 1)
 
     def show_kind(self, kind: str | None) -> None:
@@ -167,7 +202,7 @@ class PreviewPage(QWidget):
     def pick_all(self, pick: str) -> None:
         if self.review is None:
             return
-        for update in self.review.plan.updates:
+        for update in all_updates(self.review.plan):
             for change in update.conflicts:
                 self.conflict_choices.picks[(update.record_id, change.field)] = pick
         self._show(self.model.entry(self.list.currentIndex().row()))
@@ -178,7 +213,7 @@ class PreviewPage(QWidget):
         chosen: dict[tuple[str, str], object] = {}
         if self.review is None:
             return chosen
-        for update in self.review.plan.updates:
+        for update in all_updates(self.review.plan):
             entity = schema.entity(update.list_key)
             for change in update.conflicts:
                 key = (update.record_id, change.field)
@@ -193,11 +228,12 @@ class PreviewPage(QWidget):
         if self.review is None:
             return 0
         chosen = self.choices()
-        return sum(1 for u in self.review.plan.conflicts for c in u.conflicts if (u.record_id, c.field) not in chosen)
+        return sum(1 for u in all_conflicts(self.review.plan) for c in u.conflicts
+                   if (u.record_id, c.field) not in chosen)
 
     def _choices_changed(self) -> None:
-        if self.review is not None and self.review.plan.conflicts:
-            total = sum(len(u.conflicts) for u in self.review.plan.conflicts)
+        if self.review is not None and all_conflicts(self.review.plan):
+            total = sum(len(u.conflicts) for u in all_conflicts(self.review.plan))
             self.conflict_state.setText(self.tr("{done:,} of {total:,} conflicting field(s) decided").format(
                 done=total - self.open_conflicts(), total=total))
         self.changed.emit()
@@ -211,7 +247,7 @@ class PreviewPage(QWidget):
             return ""
         if plan.already_imported is not None:
             return self.tr("This file was imported already: there is nothing to do.")
-        if not plan.new and not plan.updates:
+        if not plan.new and not plan.updates and not plan.evaluations.has_changes(accept_foreign=True):
             return self.tr("Nothing to import: the file brings no new records and no changes.")
         if self.open_conflicts():
             return self.tr("Choose mine, theirs or a value for every conflicting field ({count:,} left).").format(

@@ -20,6 +20,9 @@ from gzdesk.ui.wizard.cells import (
 )
 from gzdesk.ui.wizard.preview_model import Entry
 
+# How an evaluation names its project and a milestone or problem its evaluation: ids, said by the entry's name
+LINKS = frozenset({"project_kind", "project_id", "evaluation_id"})
+
 
 class RecordView(QWidget):
     """A new record's values, a changed record's fields (now → from the file), or why nothing changes."""
@@ -49,7 +52,7 @@ class RecordView(QWidget):
                 name=entry.name, sheet=entry.sheet, row=entry.row))
             for field in entity.fields:
                 value = entry.values.get(field.key)
-                if not is_blank(value):
+                if not is_blank(value) and field.key not in LINKS:
                     rows.append([field.label(self.lang), "", self._new(value_text(field, value, reference, self.lang))])
         elif entry.update is not None:
             text = self.tr("“{name}”: {count} field(s) change (sheet “{sheet}”, row {row}).")

@@ -19,7 +19,7 @@ from gzdesk.ui.tasks import TaskProgress
 from gzdesk.ui.wizard.apply_page import ApplyPage
 from gzdesk.ui.wizard.columns_page import ColumnsPage
 from gzdesk.ui.wizard.found_page import FoundPage
-from gzdesk.ui.wizard.preview_page import PreviewPage
+from gzdesk.ui.wizard.preview_page import PreviewPage, all_conflicts
 from gzdesk.ui.wizard.problems_page import ProblemsPage
 from gzdesk.ui.wizard.summary_page import SummaryPage
 
@@ -106,7 +106,7 @@ class ImportWizard(QDialog):
     def show_report(self, report: ImportReport) -> None:
         self.applying.running = False
         self.summary.show_report(report, skipped=len(self.review.plan.invalid_rows) if self.problems.skip_invalid.isChecked() else 0,
-                                 resolved=len(self.review.plan.conflicts))
+                                 resolved=len(all_conflicts(self.review.plan)))
         self.go(SUMMARY)
 
     def apply_stopped(self, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gzdesk.core import messages
+from gzdesk.core import messages, schema
 from gzdesk.core.importer import ImportReport
 
 
@@ -51,10 +51,12 @@ class SummaryPage(QWidget):
                                  self.tr("Nothing was imported: the file brings no changes this database takes."))
         else:
             self.heading.setText(self.tr("“{file}” was imported.").format(file=plan.file_name))
-            held = sum(1 for u in plan.updates if u.held)
-            accepted = held and any(u.record_id in ids for u in plan.updates if u.held for ids in report.updated.values())
-            rows = [(self.tr("New records"), sum(map(len, report.created.values()))),
-                    (self.tr("Records updated"), sum(map(len, report.updated.values()))),
+            updates = (*plan.updates, *plan.evaluations.updates)
+            held = sum(1 for u in updates if u.held)
+            accepted = held and any(u.record_id in ids for u in updates if u.held for ids in report.updated.values())
+            lists = set(schema.LIST_KEYS)
+            rows = [(self.tr("New records"), sum(len(v) for k, v in report.created.items() if k in lists)),
+                    (self.tr("Records updated"), sum(len(v) for k, v in report.updated.items() if k in lists)),
                     (self.tr("Unchanged"), len(plan.matched)),
                     (self.tr("Conflicts resolved by you"), resolved),
                     (self.tr("Invalid rows skipped"), skipped),
@@ -64,12 +66,24 @@ class SummaryPage(QWidget):
                 if n >= 3 and not count:  # new, updated and unchanged always; the rest when they happened
                     continue
                 self.form.addRow(self.tr("{label}:").format(label=label), QLabel(f"{count:,}"))
+            self._evaluation_rows(report)
             if report.backup_file is not None:
                 backup = QLabel(report.backup_file.name)
                 backup.setToolTip(str(report.backup_file))
                 self.form.addRow(self.tr("Backup made before the import:"), backup)
         self.undo.setVisible(not report.no_op)
         self.undo_hint.setVisible(not report.no_op)
+
+    def _evaluation_rows(self, report: ImportReport) -> None:
+        """Per entity of the evaluation sheets (when the file has them): added, updated, unchanged."""
+        evaluations = report.plan.evaluations
+        if not evaluations.has_rows:
+            return
+        for key, counts in evaluations.counts().items():
+            text = self.tr("{new:,} new, {updated:,} updated, {unchanged:,} unchanged").format(
+                new=len(report.created.get(key, ())), updated=len(report.updated.get(key, ())),
+                unchanged=counts["unchanged"])
+            self.form.addRow(self.tr("{label}:").format(label=schema.entity(key).label(self.lang)), QLabel(text))
 
     def ready(self) -> bool:
         return True

@@ -44,6 +44,14 @@
         <translation>放弃</translation>
     </message>
     <message>
+        <source>Undo this save</source>
+        <translation>撤销本次保存</translation>
+    </message>
+    <message>
+        <source>Take back the whole last save: the evaluations it added go, the numbers it changed get their old values; asks first if any was edited since.</source>
+        <translation>整批撤销上一次保存：删除其新增的进展评估，其修改的数值恢复原值；如保存后又有修改，会先询问。</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>报告期</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
         <source>{count:,} projects typed, not saved yet</source>
         <translation>已填 {count:,} 个项目，尚未保存</translation>
+    </message>
+    <message>
+        <source>The save of the {period} evaluations was undone.</source>
+        <translation>{period} 的进展评估保存已撤销。</translation>
     </message>
 </context>
 </TS>

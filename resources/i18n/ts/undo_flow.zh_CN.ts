@@ -12,6 +12,18 @@
         <translation>正在撤销导入…</translation>
     </message>
     <message>
+        <source>Undoing the saved round…</source>
+        <translation>正在撤销本轮保存…</translation>
+    </message>
+    <message>
+        <source>Undo the saved round</source>
+        <translation>撤销本轮保存</translation>
+    </message>
+    <message>
+        <source>This removes {added:,} evaluation(s) the save added and restores {fields:,} field(s).</source>
+        <translation>将删除本次保存新增的 {added:,} 条进展评估，并恢复 {fields:,} 处修改。</translation>
+    </message>
+    <message>
         <source>This removes {added:,} record(s) the import added and restores {fields:,} field(s).</source>
         <translation>将删除该次导入新增的 {added:,} 条记录，恢复 {fields:,} 处修改。</translation>
     </message>

@@ -36,6 +36,18 @@
         <translation>“记录编号”列已缺失：只新增 {count:,} 个新项目</translation>
     </message>
     <message>
+        <source>{sheet}: {counts}</source>
+        <translation>{sheet}：{counts}</translation>
+    </message>
+    <message>
+        <source>Of these, from the evaluation sheets — {parts}</source>
+        <translation>其中来自评估表 — {parts}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>{done:,} of {total:,} conflicting field(s) decided</source>
         <translation>冲突字段共 {total:,} 个，已选择 {done:,} 个</translation>
     </message>

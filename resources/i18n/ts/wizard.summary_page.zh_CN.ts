@@ -59,5 +59,9 @@
         <source>Backup made before the import:</source>
         <translation>导入前的备份：</translation>
     </message>
+    <message>
+        <source>{new:,} new, {updated:,} updated, {unchanged:,} unchanged</source>
+        <translation>新增 {new:,} 条，更新 {updated:,} 条，未变 {unchanged:,} 条</translation>
+    </message>
 </context>
 </TS>
