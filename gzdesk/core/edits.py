@@ -17,6 +17,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 
+from gzdesk.core import schema
 from gzdesk.core.audit import ChangeSet
 from gzdesk.core.store import Store
 
@@ -125,6 +126,7 @@ class DeleteRecords(RecordEdit):
         self._seen: dict[str, int] | None = dict(revisions) if revisions is not None else None
         self._first = True
         self.snapshots: list[dict[str, object]] = []
+        self.children: list[tuple[str, list[dict[str, object]]]] = []  # an evaluation's milestones and problems
 
     @property
     def count(self) -> int:
@@ -132,17 +134,39 @@ class DeleteRecords(RecordEdit):
 
     def apply(self, store: Store) -> ChangeSet:
         expected = (self._seen or {}) if self._first else self.ledger.expected(self.record_ids)
-        found = store.records_by_ids(self.kind, self.record_ids)
-        snapshots = [found[record_id] for record_id in self.record_ids if record_id in found]
-        changes = store.delete(self.kind, self.record_ids, source=self.source, expected_revisions=expected)
+        with store.transaction():
+            found = store.records_by_ids(self.kind, self.record_ids)
+            snapshots = [found[record_id] for record_id in self.record_ids if record_id in found]
+            self.children = _delete_children(store, self.kind, self.record_ids, source=self.source)
+            changes = store.delete(self.kind, self.record_ids, source=self.source, expected_revisions=expected)
         self.snapshots, self._first, self.source = snapshots, False, UNDO_SOURCE
         self.ledger.forget(self.record_ids)
         return changes
 
     def revert(self, store: Store) -> ChangeSet:
-        changes = store.restore(self.kind, self.snapshots, source=UNDO_SOURCE)
+        with store.transaction():
+            changes = store.restore(self.kind, self.snapshots, source=UNDO_SOURCE)
+            for kind, records in self.children:
+                store.restore(kind, records, source=UNDO_SOURCE)
         self.ledger.written({str(s["id"]): int(s["revision"]) + 1 for s in self.snapshots})  # type: ignore[call-overload]
         return changes
+
+
+def _delete_children(store: Store, kind: str, record_ids: Sequence[str], *, source: str
+                     ) -> list[tuple[str, list[dict[str, object]]]]:
+    """An evaluation's milestones and problems go with it (kept whole, for the undo): never left behind orphaned."""
+    if kind != schema.EVALUATION.key or not record_ids:
+        return []
+    removed: list[tuple[str, list[dict[str, object]]]] = []
+    marks = ", ".join("?" for _ in record_ids)
+    for child in schema.CHILD_ENTITIES:
+        ids = [str(row[0]) for row in store.conn.execute(
+            f"SELECT id FROM [{child.table}] WHERE evaluation_id IN ({marks}) ORDER BY rid", list(record_ids))]
+        if ids:
+            found = store.records_by_ids(child.key, ids)
+            removed.append((child.key, [dict(found[i]) for i in ids if i in found]))
+            store.delete(child.key, ids, source=source)
+    return removed
 
 
 class CreateRecord(RecordEdit):

@@ -104,3 +104,32 @@ def test_a_history_undoes_its_own_later_steps_first_without_calling_them_foreign
     create.apply(store)
     edit.apply(store)
     assert store.record("investment", record_id)["stage"] == "签约"  # type: ignore[index]
+
+
+def test_deleting_an_evaluation_takes_its_milestones_and_problems_along_and_undo_brings_them_back(
+        store: Store) -> None:
+    from gzdesk.core.check import check_database
+    from gzdesk.core.evaluation import details, records
+
+    project_id = store.create("investment", project("甲项目"), source="test").created[0]
+    evaluation = records.add_evaluation(store, {"project_kind": "investment", "project_id": project_id,
+                                                "period": "2026-03", "annual_plan": 1000, "done_ytd": 300})
+    details.add_milestone(store, evaluation.evaluation_id, {"name": "主体封顶", "planned_on": "2026-06"})
+    details.add_problem(store, evaluation.evaluation_id, {"description": "用地指标未落实", "category": "用地"})
+
+    def dump() -> dict[str, list[tuple[object, ...]]]:
+        return {table: store.conn.execute(f"SELECT * FROM [{table}] ORDER BY rid").fetchall()
+                for table in ("evaluation", "evaluation_milestone", "evaluation_problem")}
+
+    def without_bookkeeping(rows: dict[str, list[tuple[object, ...]]]) -> dict[str, list[dict[str, object]]]:
+        return {table: [_fields(store.record(table, str(row[1]))) for row in found] for table, found in rows.items()}
+
+    before = without_bookkeeping(dump())
+    latest = store.conn.execute("SELECT * FROM evaluation_latest").fetchall()
+    delete = DeleteRecords("evaluation", [evaluation.evaluation_id])
+    delete.apply(store)
+    assert all(rows == [] for rows in dump().values())  # nothing left orphaned
+    assert check_database(store) == []
+    delete.revert(store)
+    assert without_bookkeeping(dump()) == before
+    assert store.conn.execute("SELECT * FROM evaluation_latest").fetchall() == latest
