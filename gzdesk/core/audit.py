@@ -54,6 +54,9 @@ class Entry:
     revision: int | None
 
 
+EntryRow = tuple[object, ...]  # one audit row as written, in the column order of _INSERT
+
+
 def _json(value: object) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
@@ -69,12 +72,24 @@ def record_created(conn: sqlite3.Connection, context: Context, entity: str, reco
     """One ``create`` entry per record; its values are the record's first revision, later changes are logged.
     ``origins`` (file / sheet / row per record) overrides the context's origin. ``revisions``: the records'
     revisions when they are not new but restored after a delete (default 1 each)."""
+    write_entries(conn, created_entries(context, entity, record_ids, origins, revisions=revisions))
+
+
+def created_entries(context: Context, entity: str, record_ids: Iterable[str],
+                    origins: Iterable[str | None] | None = None, *,
+                    revisions: Iterable[int] | None = None) -> list[EntryRow]:
+    """The rows :func:`record_created` writes (for :func:`write_entries`), made apart from the writing."""
     ids = list(record_ids)
     where = list(origins) if origins is not None else [None] * len(ids)
     numbers = list(revisions) if revisions is not None else [1] * len(ids)
-    conn.executemany(_INSERT, ((context.at, context.office, context.source, context.batch, origin or context.origin,
-                                entity, record_id, "create", None, None, None, revision)
-                               for record_id, origin, revision in zip(ids, where, numbers, strict=True)))
+    at, office, source, batch, default = context.at, context.office, context.source, context.batch, context.origin
+    return [(at, office, source, batch, origin or default, entity, record_id, "create", None, None, None, revision)
+            for record_id, origin, revision in zip(ids, where, numbers, strict=True)]
+
+
+def write_entries(conn: sqlite3.Connection, entries: Iterable[EntryRow]) -> None:
+    """Append entries made by :func:`created_entries`."""
+    conn.executemany(_INSERT, entries)
 
 
 def fields_changed(

@@ -280,7 +280,7 @@ def _dedupe(rows: list[ImportRow], invalid: set[tuple[str, int]], file: str
             continue
         group = seen_keys.setdefault((row.list_key, row.natural_key), [])
         earlier = next((r for r in group if merge.same_enterprise(r.values.get("enterprise"),
-                                                                  row.values.get("enterprise"))), None)
+                                                                  row.values.get("enterprise"))), None) if group else None
         if earlier is None:
             group.append(row)
             unique.append(row)

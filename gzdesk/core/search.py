@@ -36,6 +36,11 @@ def _columns(entity: Entity) -> list[str]:
     return [f.key for f in entity.searchable_fields]
 
 
+def searchable_keys(entity: Entity) -> list[str]:
+    """The fields the index holds, in its column order (the order :func:`spaced_rows` takes their values in)."""
+    return _columns(entity)
+
+
 def create_index(conn: sqlite3.Connection, entity: Entity) -> None:
     columns = ", ".join(f"[{key}]" for key in _columns(entity))
     conn.execute(f"CREATE VIRTUAL TABLE [{fts_table(entity)}] USING fts5({columns}, content='')")
@@ -47,14 +52,25 @@ def _values(keys: Sequence[str], row: Mapping[str, object]) -> list[str]:
             for value in map(row.get, keys)]
 
 
-def index_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[int, Mapping[str, object]]]) -> None:
-    """Add ``(rid, values)`` pairs to the index (values hold at least the searchable fields)."""
+def spaced_rows(rows: Iterable[Sequence[object]]) -> list[list[object]]:
+    """``[rid, value, …]`` rows (the values of :func:`searchable_keys`, in order) as the index takes them: each value
+    spaced (None as "")."""
+    return [[row[0], *["" if value is None else _spaced(value if type(value) is str else str(value))
+                       for value in row[1:]]] for row in rows]
+
+
+def add_spaced(conn: sqlite3.Connection, entity: Entity, rows: Iterable[Sequence[object]]) -> None:
+    """Add rows made by :func:`spaced_rows` to the index."""
     keys = _columns(entity)
     placeholders = ", ".join("?" for _ in range(len(keys) + 1))
     conn.executemany(
-        f"INSERT INTO [{fts_table(entity)}] (rowid, {', '.join(f'[{k}]' for k in keys)}) VALUES ({placeholders})",
-        ([rid, *_values(keys, row)] for rid, row in rows),
-    )
+        f"INSERT INTO [{fts_table(entity)}] (rowid, {', '.join(f'[{k}]' for k in keys)}) VALUES ({placeholders})", rows)
+
+
+def index_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+    """Add ``(rid, values)`` pairs to the index (values hold at least the searchable fields)."""
+    keys = _columns(entity)
+    add_spaced(conn, entity, ([rid, *_values(keys, row)] for rid, row in rows))
 
 
 def unindex_rows(conn: sqlite3.Connection, entity: Entity, rows: Iterable[tuple[int, Mapping[str, object]]]) -> None:

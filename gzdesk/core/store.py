@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +21,7 @@ import sqlite_utils
 from gzdesk.core import audit, bulk_indexes, matching, messages, migrations, records, schema, search, write_refusal
 from gzdesk.core.audit import ChangeSet, Context
 from gzdesk.core.errors import DatabaseRefused, InputRefused, InvalidValues, NotFound, WriteRefused
+from gzdesk.core.insert_backlog import InsertBacklog
 from gzdesk.core.locations import journal_mode
 from gzdesk.core.progress import NoProgress, Progress, check_cancelled
 from gzdesk.core.query import Query, order_clause, where_clause
@@ -61,6 +61,21 @@ class _Pending(NamedTuple):
     values: Mapping[str, object]
 
 BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def uuid4_text(random: bytes) -> str:
+    """``str(uuid.UUID(bytes=random, version=4))`` for 16 random bytes, without building the UUID object."""
+    digits = random.hex()
+    return (f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{'89ab'[int(digits[16], 16) & 3]}{digits[17:20]}-"
+            f"{digits[20:32]}")
+
+
+def _fresh_ids() -> Iterator[str]:
+    """New record ids (random UUIDs as text), drawn from the system's random source 1,024 at a time."""
+    while True:
+        pool = os.urandom(16 * 1024)
+        for start in range(0, len(pool), 16):
+            yield uuid4_text(pool[start:start + 16])
 
 
 def now() -> str:
@@ -404,7 +419,9 @@ class Store:
         must be schema fields. ``fields`` names the only fields the rows hold (an import of a 20-column sheet;
         other keys in the rows are ignored): the others are left empty, not bound one by one. A batch that is
         large against the table (``total``, or the length of ``rows``) is inserted with the table's plain
-        indexes built afterwards (:mod:`gzdesk.core.bulk_indexes`), in the same transaction.
+        indexes built afterwards (:mod:`gzdesk.core.bulk_indexes`), in the same transaction. The rows' search texts
+        and audit entries are written after them (:mod:`gzdesk.core.insert_backlog`; made on a thread while the
+        indexes are built again).
 
         Called inside a transaction, the rows go into a savepoint of their own — unless ``join``: then they are
         written in the caller's transaction directly, and a failure leaves the rollback to the caller. That is for
@@ -428,28 +445,32 @@ class Store:
         with contextlib.nullcontext(self.conn) if joined else self.transaction() as conn:
             next_rid = int(conn.execute(f"SELECT coalesce(max(rid), 0) FROM [{entity.table}]").fetchone()[0]) + 1
             deferred = bulk_indexes.worth_deferring(next_rid - 1, incoming)
+            backlog = InsertBacklog(conn, entity, context)
             with bulk_indexes.deferred_indexes(conn, entity.table) if deferred else contextlib.nullcontext():
                 pending: list[_Pending] = []
+                fresh = _fresh_ids()
                 for values in rows:
                     if validate:
                         data = {k: v for k, v in values.items() if k not in _ROW_EXTRAS}
                         self._refuse_invalid(entity, data, partial=False, extras=extras)
                     origin = values.get("_origin")
-                    pending.append(_Pending(next_rid, str(values.get("id") or uuid.uuid4()),
+                    pending.append(_Pending(next_rid, str(values.get("id") or next(fresh)),
                                             str(values.get("owner_office") or default_owner),
                                             None if origin is None else str(origin), values))
                     next_rid += 1
                     if len(pending) >= 2000:
-                        self._insert_chunk(conn, entity, sql, keys, pending, context, created)
+                        self._insert_chunk(conn, entity, sql, keys, pending, context, backlog, created)
                         check_cancelled(progress)
                         progress.step(len(created), total)
-                self._insert_chunk(conn, entity, sql, keys, pending, context, created)
+                self._insert_chunk(conn, entity, sql, keys, pending, context, backlog, created)
+                backlog.prepare(background=deferred)  # made on a thread while SQLite builds the indexes again
+            backlog.write()
             progress.step(len(created), total)
         return ChangeSet(entity.key, created=tuple(created), batch=batch)
 
     @staticmethod
     def _insert_chunk(conn: sqlite3.Connection, entity: Entity, sql: str, keys: list[str],
-                      pending: list[_Pending], context: Context, created: list[str]) -> None:
+                      pending: list[_Pending], context: Context, backlog: InsertBacklog, created: list[str]) -> None:
         encoded = records.encoded_keys(entity, keys)
         project = entity.is_project_list
         stamp = [context.at, context.at, context.office, 1]
@@ -471,10 +492,8 @@ class Store:
         except write_refusal.VALUE_ERRORS as error:  # name the refused row and column (T02)
             assert tracked.last is not None
             raise Store._refused_insert(conn, entity, sql, keys, row(tracked.last), tracked.last, error) from error
-        search.index_rows(conn, entity, ((item.rid, item.values) for item in pending))
-        ids = [item.record_id for item in pending]
-        audit.record_created(conn, context, entity.key, ids, [item.origin for item in pending])
-        created.extend(ids)
+        backlog.add((item.rid, item.record_id, item.origin, item.values) for item in pending)
+        created.extend(item.record_id for item in pending)
         pending.clear()
 
     def update(

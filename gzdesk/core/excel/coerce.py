@@ -9,16 +9,18 @@ coerce_text; this module picks a coercer per column once and runs it over every 
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from collections.abc import Mapping, Sequence, Set
 from typing import Final
 
-from gzdesk.core.excel.coerce_base import Coerced, Coercer, Issue
+from gzdesk.core.excel.coerce_base import Coerced, Coercer, ColumnCoercer, Issue
 from gzdesk.core.excel.coerce_dates import date_coercer
-from gzdesk.core.excel.coerce_money import money_coercer, number_coercer
+from gzdesk.core.excel.coerce_money import money_coercer, number_coercer, plain_money_column
 from gzdesk.core.excel.coerce_text import (
     boolean_coercer,
     enum_coercer,
+    plain_text_column,
     reference_coercer,
     tags_coercer,
     text_coercer,
@@ -44,7 +46,7 @@ def make_coercer(field: Field, *, unit: str | None, reference: Reference, date19
     kind = field.type
     coercer: Coercer
     if kind is T.MONEY:
-        return _memoised(money_coercer(field, unit))
+        return _memoised(money_coercer(field, unit), column=plain_money_column(unit))
     if kind in (T.NUMBER, T.AREA, T.PERCENT, T.INTEGER):
         return _memoised(number_coercer(field, unit, is_percent_format=is_percent_format))
     if kind is T.DATE:
@@ -57,24 +59,27 @@ def make_coercer(field: Field, *, unit: str | None, reference: Reference, date19
         coercer = reference_coercer(field, reference, learned)
     elif kind is T.BOOLEAN:
         coercer = boolean_coercer(field)
-    else:
-        return _memoised(text_coercer(field))  # parks, units, officials, stock phrases repeat
+    else:  # parks, units, officials, stock phrases repeat
+        return _memoised(text_coercer(field), column=plain_text_column(field))
     return _memoised(coercer)
 
 
 class _Memoised:
-    """A coercer with its results for text cells remembered: district, stage, month and amount-as-text columns
-    repeat a few strings. Results are immutable (str, float, int, bool, None or a frozen Coerced), so sharing is safe;
-    tags (lists) are never memoised. :meth:`RowCoercer.coerce_many` reads :attr:`memo` directly."""
+    """A coercer with its results for text and date cells remembered: district, stage, month, date and amount-as-text
+    columns repeat a few values. Results are immutable (str, float, int, bool, None or a frozen Coerced), so sharing
+    is safe; tags (lists) are never memoised. Numbers are not (1, 1.0 and True are equal keys but different cells).
+    :meth:`RowCoercer.coerce_many` reads :attr:`memo` directly, and first tries :attr:`column` (the coercer's
+    :data:`ColumnCoercer`, when it has one) on a whole column."""
 
-    __slots__ = ("coercer", "memo")
+    __slots__ = ("coercer", "column", "memo")
 
-    def __init__(self, coercer: Coercer) -> None:
-        self.coercer = coercer
-        self.memo: dict[str, object] = {}
+    def __init__(self, coercer: Coercer, column: ColumnCoercer | None = None) -> None:
+        self.coercer, self.column = coercer, column
+        self.memo: dict[object, object] = {}
 
     def __call__(self, raw: CellValue) -> object:
-        if type(raw) is str:
+        kind = type(raw)
+        if kind is str or kind is dt.date or kind is dt.datetime:
             found = self.memo.get(raw, _MISSING)
             if found is not _MISSING:
                 return found
@@ -88,17 +93,20 @@ class _Memoised:
 _MISSING = object()
 
 
-def _memoised(coercer: Coercer) -> Coercer:
-    return _Memoised(coercer)
+def _memoised(coercer: Coercer, *, column: ColumnCoercer | None = None) -> Coercer:
+    return _Memoised(coercer, column)
 
 
 def _coerce_column(coercer: Coercer, column: Sequence[CellValue]) -> list[object]:
-    """``[coercer(raw) for raw in column]``, cheaper: a blank cell is None for every field type (no problem, no
-    note), and a remembered text is looked up without calling the coercer."""
+    """``[coercer(raw) for raw in column]``, cheaper: a column its :data:`ColumnCoercer` takes at once; a blank cell
+    is None for every field type (no problem, no note), and a remembered value is looked up without calling the
+    coercer (only text and dates are ever remembered, so a number never finds one)."""
     if isinstance(coercer, _Memoised):
-        get, inner = coercer.memo.get, coercer.coercer
-        return [None if raw is None else found if (found := get(raw, _MISSING)) is not _MISSING  # type: ignore[arg-type]
-                else coercer(raw) if type(raw) is str else inner(raw) for raw in column]
+        if coercer.column is not None and (whole := coercer.column(column)) is not None:
+            return whole
+        get = coercer.memo.get
+        return [None if raw is None else found if (found := get(raw, _MISSING)) is not _MISSING else coercer(raw)
+                for raw in column]
     if None in column:
         return [None if raw is None else coercer(raw) for raw in column]
     return list(map(coercer, column))

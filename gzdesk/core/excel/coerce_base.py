@@ -7,13 +7,16 @@ converts cleanly (the fast path: no allocation per cell), or a :class:`Coerced` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from gzdesk.core import messages
 from gzdesk.core.excel.model import CellError, CellValue
 
 Coercer = Callable[[CellValue], object]
+#: A whole column at once, exactly as its :data:`Coercer` would give it cell by cell — or None when the column holds
+#: anything but the plain cells it is made for (the caller then goes cell by cell).
+ColumnCoercer = Callable[[Sequence[CellValue]], "list[object] | None"]
 
 messages.register({
     "coerce.cell.no_cached_value": ("公式没有保存计算结果，请用 Excel/WPS 打开并保存后再导入",

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from gzdesk.core import messages
-from gzdesk.core.excel.coerce_base import Coerced, Coercer, common, display, fail, note, with_notes
+from gzdesk.core.excel.coerce_base import Coerced, Coercer, ColumnCoercer, common, display, fail, note, with_notes
 from gzdesk.core.excel.model import CellValue
 from gzdesk.core.excel.units import AREA_FACTORS, MONEY_EXPONENTS, PERCENT, WAN, canonical_unit, is_foreign
 from gzdesk.core.schema import Field
@@ -93,9 +94,34 @@ def _is_number(raw: CellValue) -> bool:
     return type(raw) is float or type(raw) is int
 
 
+def _money_unit(unit: str | None) -> str:
+    """The unit a money column's bare numbers are in: its own, or 万元."""
+    return unit if unit is not None and (unit in MONEY_EXPONENTS or is_foreign(unit)) else WAN
+
+
+def plain_money_column(unit: str | None) -> ColumnCoercer | None:
+    """For a money column in 万元 (``unit`` as for :func:`money_coercer`): the column at once when its cells are all
+    floats (or blank), finite and not negative — which :func:`money_coercer` keeps as they are. None for other units."""
+    column_unit = _money_unit(unit)
+    if is_foreign(column_unit) or MONEY_EXPONENTS.get(column_unit, 0) != 0:
+        return None
+
+    def column(cells: Sequence[CellValue]) -> list[object] | None:
+        kinds = set(map(type, cells))
+        kinds.discard(type(None))
+        if kinds != {float}:
+            return None
+        numbers: list[float] = [cell for cell in cells if cell is not None]  # type: ignore[misc]
+        if not math.isfinite(sum(numbers)) or min(numbers) < 0:  # a NaN or an infinity makes the sum no number
+            return None
+        return list(cells)
+
+    return column
+
+
 def money_coercer(field: Field, unit: str | None) -> Coercer:
     """Money in 万元 (a float); ``unit`` is the column's unit (header or sheet line), None meaning 万元."""
-    column_unit = unit if unit is not None and (unit in MONEY_EXPONENTS or is_foreign(unit)) else WAN
+    column_unit = _money_unit(unit)
     exponent = MONEY_EXPONENTS.get(column_unit, 0)
 
     def coerce(raw: CellValue) -> object:

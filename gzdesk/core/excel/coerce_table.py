@@ -8,6 +8,8 @@ caller's list in the same order. A chunk holds plain data only (it crosses a pro
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from gzdesk.core.excel.problems import Problem
 from gzdesk.core.excel.table import FoundTable, iter_data
 from gzdesk.core.exchange.meta import ID_HEADER, ID_HEADER_EN
 from gzdesk.core.reference import Reference
-from gzdesk.core.schema import fold
+from gzdesk.core.schema import Field, fold
 
 CHUNK_ROWS = 5000
 _ID_WORDS = {fold(ID_HEADER), fold(ID_HEADER_EN), fold("记录编号"), fold("Record ID")}
@@ -51,6 +53,16 @@ def _cell_text(value: object) -> str | None:
     return text or None
 
 
+def _rows_to_report(values: list[dict[str, object]], problems: list[list[Problem]],
+                    required: list[Field]) -> list[int]:
+    """The positions of the rows that have problems or lack a required value, in order."""
+    positions = {i for i, row_problems in enumerate(problems) if row_problems}
+    for field in required:
+        positions.update(itertools.compress(itertools.count(),
+                                            map(records.is_blank, map(operator.methodcaller("get", field.key), values))))
+    return sorted(positions)
+
+
 def coerce_table(sheet: Sheet, table: FoundTable, *, reference: Reference, file: str, notes: list[Problem],
                  chunk_rows: int = CHUNK_ROWS) -> Iterator[CoercedRows]:
     """The table's data rows (vertically merged cells filled down), coerced, ``chunk_rows`` at a time."""
@@ -65,11 +77,12 @@ def coerce_table(sheet: Sheet, table: FoundTable, *, reference: Reference, file:
     def chunk() -> CoercedRows:
         values, problems = coercer.coerce_many(cells, numbers, notes=notes)
         found: list[Problem] = []
-        for number, row_values, row_problems in zip(numbers, values, problems, strict=True):
+        for position in _rows_to_report(values, problems, required):  # the others have nothing to report
+            row_values, row_problems = values[position], problems[position]
             reported = {p.field for p in row_problems} if row_problems else set()
             found += row_problems
-            found += [Problem(file, table.sheet_name, number, labels.get(f.key, f.zh), None, "record.required",
-                              {"field": f.zh}, f.key)
+            found += [Problem(file, table.sheet_name, numbers[position], labels.get(f.key, f.zh), None,
+                              "record.required", {"field": f.zh}, f.key)
                       for f in required if f.key not in reported and records.is_blank(row_values.get(f.key))]
         ids: list[str | None] = [None] * len(cells)
         if id_index is not None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import gzdesk.core.records  # noqa: F401  (registers the validate.* messages reported here)
 from gzdesk.core import messages
-from gzdesk.core.excel.coerce_base import Coerced, Coercer, Issue, common, fail, note, with_notes
+from gzdesk.core.excel.coerce_base import Coerced, Coercer, ColumnCoercer, Issue, common, fail, note, with_notes
 from gzdesk.core.excel.model import CellError, CellValue
 from gzdesk.core.reference import Reference
 from gzdesk.core.schema import Field, Vocabulary, fold
@@ -124,6 +124,26 @@ def text_coercer(field: Field) -> Coercer:
         return fail("coerce.type", raw, expected="文本")
 
     return coerce
+
+
+def plain_text_column(field: Field) -> ColumnCoercer | None:
+    """For a free-text field (no key, no validator): the column at once when its cells are all text (or blank) with
+    nothing to clean and none too long — which :func:`text_coercer` only trims. None for other fields."""
+    if field.key in KEY_FIELDS or field.validator:
+        return None
+    limit = min(field.max_length or EXCEL_CELL_LIMIT, EXCEL_CELL_LIMIT)
+
+    def column(cells: Sequence[CellValue]) -> list[object] | None:
+        kinds = set(map(type, cells))
+        kinds.discard(type(None))
+        if kinds - {str}:
+            return None
+        texts: list[str] = list(filter(None, cells))  # type: ignore[arg-type]
+        if _SUSPECT.search("".join(texts)) is not None or max(map(len, texts), default=0) > limit:
+            return None
+        return [None if cell is None else cell.strip() or None for cell in cells]  # type: ignore[union-attr]
+
+    return column
 
 
 def _label(raw: CellValue) -> str | Coerced:

@@ -44,6 +44,16 @@ _SECTION = re.compile(
     r"(?:部分|类|批|项|章|节)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]|其中\s*[:：])"
 )
 
+# What a text must hold for one of the five patterns above to match it: one of these first characters (the anchored
+# patterns), 计 (合计 …) or 例 (（示例）), or a Latin letter in any case (total, sum, notes, example …).
+_SPECIAL_FIRST = frozenset("填说注附备审制统负单分科联电报数资示样举范例一二三四五六七八九十百(（第其ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
+_LATIN = re.compile("[a-z]", re.IGNORECASE)  # also the letters re's case-blind matching equates with them (ſ, K)
+
+
+def _maybe_special(text: str) -> bool:
+    """False only when no row rule can match ``text`` (a stripped cell text): see :meth:`_Rules.plain`."""
+    return text[:1] in _SPECIAL_FIRST or "计" in text or "例" in text or _LATIN.search(text) is not None
+
 
 @dataclass(frozen=True)
 class SkippedRow:
@@ -91,6 +101,12 @@ class _Rules:
             if merge.last_row >= start and merge.last_col > merge.first_col:
                 self.wide.update(range(merge.first_row, merge.last_row + 1))
 
+    def all_sequence(self, head: list[CellValue]) -> bool:
+        """Whether every cell of ``head`` (a row's first cells, all filled) is a 序号 number."""
+        if len(self.sequence) < len(head):  # a sheet with fewer 序号 columns (always, in practice)
+            return False
+        return all(c in self.sequence and _is_number(v) for c, v in enumerate(head))
+
     def repeated_header(self, row: list[CellValue]) -> bool:
         for texts in self.header_texts:
             hits = 0
@@ -125,6 +141,28 @@ class _Rules:
 
     def classify(self, r: int, row: list[CellValue], in_notes: bool) -> str | None:
         """The skip reason of sheet row index ``r``, "?single" for a lone text cell, or None for data."""
+        return None if self.plain(row) else self.apply_rules(r, row, in_notes)
+
+    def plain(self, row: list[CellValue]) -> bool:
+        """True when :meth:`apply_rules` certainly finds ``row`` to be data (the common case, decided quickly): its
+        first four cells are filled and not all 序号 numbers (so it is no blank or lone-cell row), and the texts of
+        its first three are no header words and could match no rule (:func:`_maybe_special`). False means "look"."""
+        if len(row) < 4:
+            return False
+        head = row[:4]
+        for v in head:
+            if v is None or (type(v) is str and not v.strip(_BLANKISH)):  # inlined is_blank
+                return False
+        if self.all_sequence(head):
+            return False
+        header_words = self.header_words
+        for v in head[:3]:
+            if isinstance(v, str) and ((text := v.strip()) in header_words or _maybe_special(text)):
+                return False
+        return True
+
+    def apply_rules(self, r: int, row: list[CellValue], in_notes: bool) -> str | None:
+        """:meth:`classify` by the rules of the module docstring, one by one."""
         filled, count, only_sequence = self.filled(row)
         if only_sequence:  # nothing, or only 序号 numbers
             return BLANK
@@ -162,8 +200,10 @@ def plan_rows(sheet: Sheet, columns: Sequence[ColumnMap], header_texts: Sequence
     reasons: dict[int, str] = {}
     data: list[int] = []
     in_notes = False
+    plain, apply_rules = rules.plain, rules.apply_rules
     for r in range(start, len(sheet.rows)):
-        reason = rules.classify(r, sheet.rows[r], in_notes)
+        row = sheet.rows[r]
+        reason = None if plain(row) else apply_rules(r, row, in_notes)  # classify, inlined
         if reason is None:
             data.append(r)
             in_notes = False

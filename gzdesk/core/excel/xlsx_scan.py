@@ -18,6 +18,10 @@ everything else is found with byte searches for rare things (``t="e"``, ``<f``, 
 A cell it cannot place for sure (no ``r``, ``r`` not first or repeated, odd references, prefixed elements)
 sends the whole sheet to the exact lxml pass (:mod:`gzdesk.core.excel.xlsx_exact`). Blocks are cut before a
 cell or row tag, so no tag is ever split between two blocks.
+
+The fast path also comes in two halves that together give exactly what it gives: :func:`scan_area` (the used area
+alone: what must be known before calamine may read the sheet) and :func:`scan_details` (everything else, which the
+reader works out while calamine reads). Each raises :class:`NeedsExactScan` where the whole pass would.
 """
 
 from __future__ import annotations
@@ -95,11 +99,23 @@ def scan_fast(chunks: Iterator[bytes], *, styles: StyleKinds, date1904: bool) ->
     return _FastScan(styles, date1904).run(chunks)
 
 
+def scan_area(chunks: Iterator[bytes]) -> SheetScan:
+    """:func:`scan_fast`'s used area alone (``rows`` and ``columns``; nothing else is filled in)."""
+    return _FastScan(StyleKinds(), False, details=False).run(chunks)
+
+
+def scan_details(chunks: Iterator[bytes], *, styles: StyleKinds, date1904: bool) -> SheetScan:
+    """:func:`scan_fast` without the used area (``rows`` and ``columns`` stay 0): hidden rows and columns, overrides.
+    It trusts the area pass: raises :class:`NeedsExactScan` only for what the area pass does not look at."""
+    return _FastScan(styles, date1904, area=False).run(chunks)
+
+
 class _FastScan:
-    def __init__(self, styles: StyleKinds, date1904: bool) -> None:
+    def __init__(self, styles: StyleKinds, date1904: bool, *, area: bool = True, details: bool = True) -> None:
         self.scan = SheetScan()
         self.date1904 = date1904
-        self.date_checks = date_patterns(styles, date1904)
+        self.date_checks = date_patterns(styles, date1904) if details else []
+        self.area, self.details = area, details
         self.in_data = False
         self.bound = (0, 0)
 
@@ -121,12 +137,18 @@ class _FastScan:
         if not self.in_data:
             start = block.find(b"<sheetData")
             head = block if start < 0 else block[:start]
-            for match in _COL.finditer(head):
-                hide_columns(self.scan, match.group(1))
+            if self.details:
+                for match in _COL.finditer(head):
+                    hide_columns(self.scan, match.group(1))
             if start < 0:
                 return
             self.in_data, block = True, block[start:]
-        self.check_area(block)
+        if self.area:
+            self.check_area(block)
+        if self.details:
+            self.find_details(block)
+
+    def find_details(self, block: bytes) -> None:
         if b'hidden="' in block:
             for match in _ROW_HIDDEN.finditer(block):
                 number = _ATTR_R.search(b" " + match.group(1))
