@@ -189,7 +189,7 @@ class CreateRecord(RecordEdit):
 
     def apply(self, store: Store) -> ChangeSet:
         if self._removal is None:
-            changes = store.create(self.kind, self.values, source=self.source)
+            changes = self.write_new(store)
             self.record_id = changes.created[0]
             self.ledger.written({self.record_id: 1})
             self._removal = DeleteRecords(self.kind, [self.record_id], source=UNDO_SOURCE, ledger=self.ledger)
@@ -198,6 +198,17 @@ class CreateRecord(RecordEdit):
         changes = self._removal.revert(store)
         self._removed = False
         return changes
+
+    def write_new(self, store: Store) -> ChangeSet:
+        """The first write, adding the record (the change set's first created id, at revision 1); a subclass adds
+        through its own rules."""
+        return store.create(self.kind, self.values, source=self.source)
+
+    @property
+    def removal(self) -> DeleteRecords | None:
+        """The inverse edit (None until the record was created): its ``snapshots`` and ``children`` are what the
+        last undo deleted."""
+        return self._removal
 
     def revert(self, store: Store) -> ChangeSet:
         if self._removal is None or self._removed:

@@ -204,7 +204,7 @@ def test_delete_asks_first(qtbot: QtBot, timeline: TimelineDialog, store: Store)
         assert rows(store, kind, timeline) == [] and panel.models[kind].rowCount() == 0
         assert not panel.buttons[kind, "delete"].isEnabled()
     assert [title for title, _ in asked] == ["删除节点", "删除问题"]
-    assert asked[0][1] == "删除节点“主体结构封顶”？\n此操作无法撤销；审计日志会保留一份记录。"
+    assert asked[0][1] == "删除节点“主体结构封顶”？\n删除后可用“撤销”（Ctrl+Z）恢复。"
 
 
 def test_refused_input_keeps_the_dialog_open_and_writes_nothing(qtbot: QtBot, timeline: TimelineDialog,

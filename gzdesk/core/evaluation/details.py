@@ -57,7 +57,8 @@ def _with_status(kind: str, values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-def _evaluation_exists(store: Store, evaluation_id: str) -> None:
+def require_evaluation(store: Store, evaluation_id: str) -> None:
+    """Refuses (:class:`NotFound`, ``detail.no_evaluation``) when there is no such evaluation."""
     if store.conn.execute("SELECT 1 FROM evaluation WHERE id = ?", [evaluation_id]).fetchone() is None:
         raise NotFound("detail.no_evaluation", evaluation_id=evaluation_id)
 
@@ -67,7 +68,7 @@ def add_detail(store: Store, kind: str, evaluation_id: str, values: Mapping[str,
     """Add a milestone (``kind`` :data:`MILESTONES`) or problem (:data:`PROBLEMS`) to an evaluation. ``values``
     may carry ``id``, ``owner_office`` and ``_origin`` as :meth:`Store.create_many` takes them (imports do)."""
     _check_kind(kind)
-    _evaluation_exists(store, evaluation_id)
+    require_evaluation(store, evaluation_id)
     row = {**_with_status(kind, values), "evaluation_id": evaluation_id}
     return store.create_many(kind, [row], source=source, batch=batch)
 
@@ -110,25 +111,40 @@ def delete_details(store: Store, kind: str, detail_ids: Sequence[str], *, source
     return store.delete(kind, detail_ids, source=source)
 
 
-def resolve_problem(store: Store, problem_id: str, *, resolved_on: str | None = None,
-                    resolution: str | None = None, source: str = SOURCE) -> ChangeSet:
-    """Mark a problem 已解决 on ``resolved_on`` (default today), with what was done when given."""
+def resolving(*, resolved_on: str | None = None, resolution: str | None = None) -> dict[str, object]:
+    """The changes that mark a problem 已解决 on ``resolved_on`` (default today), with what was done when given."""
     changes: dict[str, object] = {"status": RESOLVED, "resolved_on": resolved_on or dt.date.today().isoformat()}
     if resolution is not None:
         changes["resolution"] = resolution
-    return update_detail(store, PROBLEMS, problem_id, changes, source=source)
+    return changes
+
+
+def reopening() -> dict[str, object]:
+    """The changes that mark a problem 未解决 again (its resolved date cleared)."""
+    return {"status": OPEN, "resolved_on": None}
+
+
+def completing(*, done_on: str | None = None) -> dict[str, object]:
+    """The changes that mark a milestone 已完成 on ``done_on`` (default today)."""
+    return {"status": DONE, "done_on": done_on or dt.date.today().isoformat()}
+
+
+def resolve_problem(store: Store, problem_id: str, *, resolved_on: str | None = None,
+                    resolution: str | None = None, source: str = SOURCE) -> ChangeSet:
+    """Mark a problem 已解决 on ``resolved_on`` (default today), with what was done when given."""
+    return update_detail(store, PROBLEMS, problem_id, resolving(resolved_on=resolved_on, resolution=resolution),
+                         source=source)
 
 
 def reopen_problem(store: Store, problem_id: str, *, source: str = SOURCE) -> ChangeSet:
     """Mark a problem 未解决 again (its resolved date is cleared)."""
-    return update_detail(store, PROBLEMS, problem_id, {"status": OPEN, "resolved_on": None}, source=source)
+    return update_detail(store, PROBLEMS, problem_id, reopening(), source=source)
 
 
 def complete_milestone(store: Store, milestone_id: str, *, done_on: str | None = None,
                        source: str = SOURCE) -> ChangeSet:
     """Mark a milestone 已完成 on ``done_on`` (default today)."""
-    return update_detail(store, MILESTONES, milestone_id,
-                         {"status": DONE, "done_on": done_on or dt.date.today().isoformat()}, source=source)
+    return update_detail(store, MILESTONES, milestone_id, completing(done_on=done_on), source=source)
 
 
 def details_of(store: Store, kind: str, evaluation_ids: Sequence[str]) -> list[dict[str, object]]:

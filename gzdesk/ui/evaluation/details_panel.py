@@ -2,18 +2,18 @@
 delete, mark a milestone done, resolve and reopen a problem.
 
 Keys on a tab: Ins adds, Enter (or a double click) edits, Del deletes, Ctrl+Enter marks the milestone done or
-the problem resolved. Every write goes through :mod:`gzdesk.core.evaluation.details`; the tab refreshes from the
-change set it returns, which then goes out through ``changed``. ``ask_form``, ``confirm`` and ``warn`` are the
-panel's questions to the clerk (tests answer them).
+the problem resolved. Every write is an undoable step (:mod:`gzdesk.core.evaluation.edits`, under the rules of
+:mod:`gzdesk.core.evaluation.details`) run through the timeline window's history; the window refreshes the tab from
+each change set (:meth:`DetailsPanel.show_change`), undone and redone ones too. ``ask_form``, ``confirm`` and
+``warn`` are the panel's questions to the clerk (tests answer them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.core.audit import ChangeSet
+from gzdesk.core.edits import RecordEdit
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.evaluation import details
+from gzdesk.core.evaluation.edits import AddDetail, DeleteDetail, EditDetail
 from gzdesk.core.store import Store
+from gzdesk.ui.edit_commands import EditHistory
 from gzdesk.ui.evaluation.details_dialog import DetailDialog
 from gzdesk.ui.evaluation.details_model import DetailsModel
 from gzdesk.ui.table_actions import ask_yes_no
@@ -41,13 +44,12 @@ WIDE = frozenset({"name", "description"})
 
 
 class DetailsPanel(QWidget):
-    """Shows one evaluation's details (:meth:`show_evaluation`); ``changed`` carries each write's change set."""
+    """Shows one evaluation's details (:meth:`show_evaluation`); writes each change as a step of ``history``."""
 
-    changed = Signal(object)
-
-    def __init__(self, store: Store, *, lang: str, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, history: EditHistory, *, lang: str, today: dt.date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.lang, self.today = store, lang, today
+        self.store, self.history, self.lang, self.today = store, history, lang, today
         self.evaluation_id: str | None = None
         self.period = self.context = ""
         self.ask_form: Callable[[DetailDialog], dict[str, object] | None] = DetailDialog.ask
@@ -152,17 +154,17 @@ class DetailsPanel(QWidget):
         return self.models[kind].record(self.tables[kind].currentIndex().row())
 
     # ------------------------------------------------------------------------------------------ writing
-    def _write(self, action: Callable[[], ChangeSet]) -> bool:
+    def _write(self, step: RecordEdit, text: str) -> bool:
+        """Run ``step`` as one undoable step named ``text``; a refusal is told (nothing was written)."""
         try:
-            change = action()
+            self.history.run(step, text)
         except GzdeskError as error:  # refused or not saved: nothing was written
             self.warn(self.tr("Cannot save"), error.message(self.lang))
             return False
-        self.apply(change)
         return True
 
-    def apply(self, change: ChangeSet) -> None:
-        """Refresh the tab of the change set's entity, keep the written row chosen, and pass the change on."""
+    def show_change(self, change: ChangeSet) -> None:
+        """Refresh the tab of the change set's entity and keep the written row chosen."""
         if change.entity in self.models:
             self.models[change.entity].reload()
             self._fit_columns(change.entity)
@@ -172,10 +174,23 @@ class DetailsPanel(QWidget):
                 self.tables[change.entity].selectRow(row)
             self.tabs.setCurrentIndex(KINDS.index(change.entity))
         self._update()
-        self.changed.emit(change)
 
     def _form(self, kind: str, record: dict[str, object] | None) -> DetailDialog:
         return DetailDialog(self.store, kind, record, context=self.context, lang=self.lang, parent=self)
+
+    def _label(self, action: str, kind: str, record: Mapping[str, object]) -> str:
+        """The name of a step on a milestone or problem, as the Undo and Redo buttons show it."""
+        name = _short(record.get("name") if kind == details.MILESTONES else record.get("description"), 20)
+        texts = {("add", details.MILESTONES): self.tr("Add milestone “{name}”"),
+                 ("edit", details.MILESTONES): self.tr("Edit milestone “{name}”"),
+                 ("delete", details.MILESTONES): self.tr("Delete milestone “{name}”"),
+                 ("finish", details.MILESTONES): self.tr("Mark milestone “{name}” done"),
+                 ("add", details.PROBLEMS): self.tr("Add problem “{name}”"),
+                 ("edit", details.PROBLEMS): self.tr("Edit problem “{name}”"),
+                 ("delete", details.PROBLEMS): self.tr("Delete problem “{name}”"),
+                 ("finish", details.PROBLEMS): self.tr("Resolve problem “{name}”"),
+                 ("reopen", details.PROBLEMS): self.tr("Reopen problem “{name}”")}
+        return texts[action, kind].format(name=name)
 
     def add(self, kind: str) -> None:
         evaluation_id = self.evaluation_id
@@ -183,7 +198,7 @@ class DetailsPanel(QWidget):
             return
         form = self._form(kind, None)
         while (values := self.ask_form(form)) is not None:
-            if self._write(partial(details.add_detail, self.store, kind, evaluation_id, values, source=SOURCE)):
+            if self._write(AddDetail(kind, evaluation_id, values, source=SOURCE), self._label("add", kind, values)):
                 return
 
     def edit(self, kind: str) -> None:
@@ -192,8 +207,8 @@ class DetailsPanel(QWidget):
             return
         form = self._form(kind, record)
         while changes := self.ask_form(form):
-            if self._write(partial(details.update_detail, self.store, kind, str(record["id"]), changes, source=SOURCE,
-                                   expected_revision=int(str(record["revision"])))):
+            if self._write(EditDetail(kind, record, changes, source=SOURCE),
+                           self._label("edit", kind, {**record, **changes})):
                 return
 
     def delete(self, kind: str) -> None:
@@ -206,20 +221,20 @@ class DetailsPanel(QWidget):
         else:
             title = self.tr("Delete problem")
             text = self.tr("Delete the problem “{name}”?").format(name=_short(record.get("description")))
-        if self.confirm(title, text + "\n" + self.tr("This cannot be undone; the audit log keeps a copy.")):
-            self._write(lambda: details.delete_details(self.store, kind, [str(record["id"])], source=SOURCE))
+        if self.confirm(title, text + "\n" + self.tr("Undo (Ctrl+Z) brings it back.")):
+            self._write(DeleteDetail(kind, record, source=SOURCE), self._label("delete", kind, record))
 
     def mark_done(self) -> None:
         record = self.current(details.MILESTONES)
         if record is not None:
-            self._write(lambda: details.complete_milestone(self.store, str(record["id"]),
-                                                           done_on=self.today.isoformat(), source=SOURCE))
+            self._write(EditDetail(details.MILESTONES, record, details.completing(done_on=self.today.isoformat()),
+                                   source=SOURCE), self._label("finish", details.MILESTONES, record))
 
     def resolve(self) -> None:
         record = self.current(details.PROBLEMS)
         if record is not None:
-            self._write(lambda: details.resolve_problem(self.store, str(record["id"]),
-                                                        resolved_on=self.today.isoformat(), source=SOURCE))
+            self._write(EditDetail(details.PROBLEMS, record, details.resolving(resolved_on=self.today.isoformat()),
+                                   source=SOURCE), self._label("finish", details.PROBLEMS, record))
 
     def reopen(self) -> None:
         record = self.current(details.PROBLEMS)
@@ -228,7 +243,8 @@ class DetailsPanel(QWidget):
         text = self.tr("Mark the problem “{name}” open again? Its resolved date is cleared.").format(
             name=_short(record.get("description")))
         if self.confirm(self.tr("Reopen problem"), text):
-            self._write(lambda: details.reopen_problem(self.store, str(record["id"]), source=SOURCE))
+            self._write(EditDetail(details.PROBLEMS, record, details.reopening(), source=SOURCE),
+                        self._label("reopen", details.PROBLEMS, record))
 
 
 def _short(text: object, limit: int = 40) -> str:

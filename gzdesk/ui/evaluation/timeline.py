@@ -1,10 +1,17 @@
 """A project's evaluations by period, newest first: the light as a coloured dot with its judgement, completion
 against 序时进度, the override with its reason; add and edit from here. Below them, the chosen evaluation's
-milestones and problems (:mod:`gzdesk.ui.evaluation.details_panel`)."""
+milestones and problems (:mod:`gzdesk.ui.evaluation.details_panel`).
+
+Every write of the window — evaluations and their milestones and problems — is a step of the window's own
+:class:`~gzdesk.ui.edit_commands.EditHistory` (steps from :mod:`gzdesk.core.evaluation.edits`): Undo and Redo
+(Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y, and the buttons at the top) take them back and forth, refused with a message when
+somebody changed the record since. The views refresh from the change set of each write, which then goes out
+through ``changed``. ``warn`` is the window's message to the clerk (tests answer it)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,16 +25,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gzdesk.core import schema
+from gzdesk.core.audit import ChangeSet
+from gzdesk.core.edits import RecordEdit
 from gzdesk.core.errors import GzdeskError
 from gzdesk.core.evaluation import listing, records, rounds
+from gzdesk.core.evaluation.edits import AddEvaluation, EditEvaluation
 from gzdesk.core.evaluation.judgement import Verdict, assess
 from gzdesk.core.evaluation.periods import parse_period
 from gzdesk.core.store import Store
+from gzdesk.ui.edit_commands import EditHistory
 from gzdesk.ui.evaluation import labels
 from gzdesk.ui.evaluation.details_panel import DetailsPanel
 from gzdesk.ui.evaluation.form import EvaluationForm
@@ -143,7 +155,7 @@ class TimelineModel(QAbstractTableModel):
 
 
 class TimelineDialog(QDialog):
-    """The timeline of one project; ``changed`` carries the change set of each evaluation saved here."""
+    """The timeline of one project; ``changed`` carries the change set of each write made here (do, undo, redo)."""
 
     changed = Signal(object)
 
@@ -155,6 +167,11 @@ class TimelineDialog(QDialog):
         self.project = records.project(store, kind, project_id)
         self.setWindowTitle(self.tr("Evaluations: {name}").format(name=self.project.get("name")))
         self.resize(1320, 700)
+        self.warn: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self, title, text)
+        self.history = EditHistory(self, store, lang=lang)  # this window's undo and redo
+        self.history.warn = lambda title, text: self.warn(title, text)
+        self.history.changed.connect(self._history_wrote)
+        self.addActions([self.history.undo_action, self.history.redo_action])  # their keys work in this window
         heading = QLabel(str(self.project.get("name")))
         font = heading.font()
         font.setBold(True)
@@ -174,8 +191,7 @@ class TimelineDialog(QDialog):
         self.override_note.setWordWrap(True)
         self.override_note.setStyleSheet("color: #5c3c00;")
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_evaluation(current.row()))
-        self.details_panel = DetailsPanel(store, lang=lang, today=self.today)
-        self.details_panel.changed.connect(self.changed.emit)
+        self.details_panel = DetailsPanel(store, self.history, lang=lang, today=self.today)
         self.empty = QLabel(self.tr("No evaluations yet. Add the first with “Add evaluation…”."))
         self.add_button = QPushButton(self.tr("Add evaluation…"))
         self.add_button.clicked.connect(self.add_evaluation)
@@ -190,8 +206,16 @@ class TimelineDialog(QDialog):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(close)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        for action in (self.history.undo_action, self.history.redo_action):
+            button = QToolButton()
+            button.setDefaultAction(action)  # its text says what would be undone or redone
+            button.setAutoRaise(False)
+            top.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.details)
         evaluations = QWidget()
         evaluations_layout = QVBoxLayout(evaluations)
@@ -256,14 +280,14 @@ class TimelineDialog(QDialog):
     def add_evaluation(self) -> None:
         form = self.make_form(None)
         while (values := form.ask()) is not None:
+            step = AddEvaluation({**values, "project_kind": self.kind, "project_id": self.project["id"]})
+            text = self.tr("Add evaluation {period}").format(period=labels.period_label(str(values.get("period")),
+                                                                                        self.lang))
             try:
-                write = records.add_evaluation(
-                    self.store, {**values, "project_kind": self.kind, "project_id": self.project["id"]},
-                    source="form")
+                self.run(step, text)
             except GzdeskError as error:  # refused or not saved: the form comes back with the clerk's input
-                QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
+                self.warn(self.tr("Cannot save"), error.message(self.lang))
                 continue
-            self._saved(write)
             return
 
     def edit_evaluation(self, row: int) -> None:
@@ -271,20 +295,56 @@ class TimelineDialog(QDialog):
         if evaluation is None:
             return
         form = self.make_form(evaluation)
+        text = self.tr("Edit evaluation {period}").format(period=labels.period_label(str(evaluation["period"]),
+                                                                                      self.lang))
         while (changes := form.ask()) is not None:
             if not changes:
                 return
             try:
-                write = records.update_evaluation(self.store, str(evaluation["id"]), changes, source="form")
+                self.run(EditEvaluation(evaluation, changes), text)
             except GzdeskError as error:
-                QMessageBox.warning(self, self.tr("Cannot save"), error.message(self.lang))
+                self.warn(self.tr("Cannot save"), error.message(self.lang))
+                if error.code in ("record.stale", "evaluation.not_found"):  # changed or gone since it was shown
+                    self._reload(str(evaluation["id"]))
+                    return
                 continue
-            self._saved(write)
             return
 
-    def _saved(self, write: records.EvaluationWrite) -> None:
+    def run(self, step: RecordEdit, text: str) -> ChangeSet:
+        """Write through the window's history (one undoable step named ``text``); a refusal raises, nothing
+        written. The views refresh from the change set (:meth:`_history_wrote`)."""
+        return self.history.run(step, text)
+
+    def _history_wrote(self, change: ChangeSet) -> None:
+        """Refresh from a write of the history (a step done, undone or redone) and pass it on."""
+        if change.entity == records.ENTITY:
+            touched = (*change.created, *change.updated)
+            self._reload(str(touched[0]) if touched else None)
+        else:
+            evaluation_id = self._evaluation_of(change)  # an undo may concern another evaluation: show that one
+            row = self.model.row_of(evaluation_id) if evaluation_id is not None else -1
+            if row >= 0 and evaluation_id != self.details_panel.evaluation_id:
+                self.table.selectRow(row)
+                self._show_evaluation(row)
+            self.details_panel.show_change(change)
+        self.changed.emit(change)
+
+    def _evaluation_of(self, change: ChangeSet) -> str | None:
+        for record_id in (*change.created, *change.updated):
+            found = self.store.record(change.entity, record_id)
+            if found is not None:
+                return str(found["evaluation_id"])
+        return None
+
+    def _reload(self, evaluation_id: str | None) -> None:
+        """Read the evaluations again and choose ``evaluation_id`` (None: keep the chosen one when it is still
+        there)."""
+        if evaluation_id is None:
+            current = self.model.evaluation(self.table.currentIndex().row())
+            evaluation_id = None if current is None else str(current["id"])
         self.model.reload()
         self._refresh()
-        self.table.selectRow(self.model.row_of(write.evaluation_id))
+        row = self.model.row_of(evaluation_id) if evaluation_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
         self._show_evaluation(self.table.currentIndex().row())
-        self.changed.emit(write.changes)

@@ -52,6 +52,42 @@
         <translation>无法保存</translation>
     </message>
     <message>
+        <source>Add milestone “{name}”</source>
+        <translation>新增节点“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit milestone “{name}”</source>
+        <translation>修改节点“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete milestone “{name}”</source>
+        <translation>删除节点“{name}”</translation>
+    </message>
+    <message>
+        <source>Mark milestone “{name}” done</source>
+        <translation>标记节点“{name}”已完成</translation>
+    </message>
+    <message>
+        <source>Add problem “{name}”</source>
+        <translation>新增问题“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit problem “{name}”</source>
+        <translation>修改问题“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete problem “{name}”</source>
+        <translation>删除问题“{name}”</translation>
+    </message>
+    <message>
+        <source>Resolve problem “{name}”</source>
+        <translation>解决问题“{name}”</translation>
+    </message>
+    <message>
+        <source>Reopen problem “{name}”</source>
+        <translation>重新打开问题“{name}”</translation>
+    </message>
+    <message>
         <source>Delete milestone</source>
         <translation>删除节点</translation>
     </message>
@@ -68,8 +104,8 @@
         <translation>删除问题“{name}”？</translation>
     </message>
     <message>
-        <source>This cannot be undone; the audit log keeps a copy.</source>
-        <translation>此操作无法撤销；审计日志会保留一份记录。</translation>
+        <source>Undo (Ctrl+Z) brings it back.</source>
+        <translation>删除后可用“撤销”（Ctrl+Z）恢复。</translation>
     </message>
     <message>
         <source>Mark the problem “{name}” open again? Its resolved date is cleared.</source>

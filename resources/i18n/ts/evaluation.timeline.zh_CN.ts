@@ -32,8 +32,16 @@
         <translation>{label}：{value}</translation>
     </message>
     <message>
+        <source>Add evaluation {period}</source>
+        <translation>新增 {period} 评估</translation>
+    </message>
+    <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Edit evaluation {period}</source>
+        <translation>修改 {period} 评估</translation>
     </message>
 </context>
 <context>
