@@ -1,8 +1,11 @@
 """Benchmark: import a 50,000-row x 20-column .xlsx end to end vs python-calamine's bare read of the same file.
 
-Run:  python tests/bench/bench_import.py [--rows 50000] [--repeat 3] [--isolate]
+Run:  python tests/bench/bench_import.py [--rows 50000] [--repeat 3] [--isolate] [--phases]
 Each measurement runs in a fresh process; rounds are interleaved; medians reported, with peak RSS (and, with
---isolate, the peak of the reading worker process, which then holds the workbook).
+--isolate, the peak of the reading worker process, which then holds the workbook). ``--phases`` also measures the
+plan alone (read with its safety gate, find, coerce, dedupe, match: everything but writing) in its own process, and
+the writing phases of the full import (table rows, index rebuild, search index, audit, commit), so the share of
+each is known.
 Target (issue 3): import <= 2.5x the bare read, peak memory < 600 MB.
 """
 
@@ -77,6 +80,48 @@ print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(plan.new),
 """
 
 
+PLAN = """
+import resource, sys, time, json
+start = time.perf_counter()
+from gzdesk.core.store import Store
+from gzdesk.core.importer import plan_import
+store = Store.open(sys.argv[2])
+plan = plan_import(store, sys.argv[1])
+store.close()
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(plan.new),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+WRITES = """
+import functools, sys, time, json
+from gzdesk.core import audit, bulk_indexes, search, store as store_module
+from gzdesk.core.store import Store
+from gzdesk.core.importer import apply_import, plan_import
+spent = {}
+
+def timed(owner, name, label):
+    original = getattr(owner, name)
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0.0) + time.perf_counter() - began
+    setattr(owner, name, staticmethod(wrapper) if name == "_insert_chunk" else wrapper)
+
+timed(Store, "_insert_chunk", "table rows")
+timed(search, "add_spaced", "search index")
+timed(audit, "write_entries", "audit entries")
+store = Store.open(sys.argv[2])
+plan = plan_import(store, sys.argv[1])
+began = time.perf_counter()
+apply_import(store, plan)
+spent["apply (all)"] = time.perf_counter() - began
+print(json.dumps(spent))
+"""
+
+
 def run(code: str, *args: str) -> dict[str, float]:
     out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
@@ -87,15 +132,19 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--isolate", action="store_true", help="read in a worker process (plan_import(isolate=True))")
+    parser.add_argument("--phases", action="store_true", help="also time the plan alone and the writing phases")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="gzdesk-bench-"))
     source = folder / "import.xlsx"
     build(source, args.rows)
     print(f"{source}: {source.stat().st_size / 1e6:.1f} MB, {args.rows} rows x {len(HEADER)} columns")
-    bare, full = [], []
+    bare, full, plans, writes = [], [], [], []
     for index in range(args.repeat):
         bare.append(run(BARE, str(source)))
         full.append(run(FULL, str(source), str(folder / f"db{index}.db"), "1" if args.isolate else "0"))
+        if args.phases:
+            plans.append(run(PLAN, str(source), str(folder / f"plan{index}.db")))
+            writes.append(run(WRITES, str(source), str(folder / f"writes{index}.db")))
     assert all(r["rows"] == args.rows for r in full), full
     bare_s = statistics.median(r["seconds"] for r in bare)
     full_s = statistics.median(r["seconds"] for r in full)
@@ -103,6 +152,11 @@ def main() -> None:
     worker = f"   worker peak {max(r['worker_peak_mb'] for r in full):.0f} MB" if args.isolate else ""
     print(f"gzdesk import      : median {full_s:.2f} s   peak {max(r['peak_mb'] for r in full):.0f} MB{worker}")
     print(f"ratio import/bare  : {full_s / bare_s:.2f}x   (target <= 2.5x, < 600 MB)")
+    if args.phases:
+        plan_s = statistics.median(r["seconds"] for r in plans)
+        print(f"plan alone (no writing): median {plan_s:.2f} s = {plan_s / bare_s:.2f}x the bare read")
+        for label in writes[0]:
+            print(f"  writing, {label:14}: median {statistics.median(w[label] for w in writes):.2f} s")
 
 
 if __name__ == "__main__":
