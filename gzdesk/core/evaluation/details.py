@@ -156,6 +156,26 @@ def details_of(store: Store, kind: str, evaluation_ids: Sequence[str]) -> list[d
     return list(store.iter_records(kind, query))
 
 
+def detail_counts(store: Store, evaluation_id: str) -> dict[str, int]:
+    """How many milestones and how many problems the evaluation has, by kind (:data:`DETAIL_KINDS`)."""
+    return {kind: int(store.conn.execute(f"SELECT count(*) FROM [{schema.entity(kind).table}] WHERE evaluation_id = ?",
+                                         [evaluation_id]).fetchone()[0]) for kind in DETAIL_KINDS}
+
+
+def evaluation_of(store: Store, kind: str, detail_id: str) -> str | None:
+    """The evaluation a milestone or problem belongs to — or belonged to when it was last deleted (read from the
+    whole record the audit log keeps of the delete); None when there never was such a one."""
+    _check_kind(kind)
+    found = store.record(kind, detail_id)
+    if found is not None:
+        return str(found["evaluation_id"])
+    for entry in reversed(store.history(detail_id)):
+        if entry.entity == kind and entry.action == "delete" and isinstance(entry.old, dict):
+            evaluation_id = entry.old.get("evaluation_id")
+            return None if evaluation_id is None else str(evaluation_id)
+    return None
+
+
 def open_problems(store: Store) -> list[dict[str, object]]:
     """Every problem still 未解决, in entry order."""
     return list(store.iter_records(PROBLEMS, Query(filters=(Filter("status", "=", OPEN),))))

@@ -1,7 +1,8 @@
-"""Undoable steps of the evaluation timeline: add or edit an evaluation; add, edit (mark done, resolve, reopen) or
-delete a milestone or problem. Built on :mod:`gzdesk.core.edits` — the same :class:`~gzdesk.core.edits.RecordEdit`
-steps sharing one :class:`~gzdesk.core.edits.RevisionLedger` per history, audited with source ``undo`` after the
-first write, refused (nothing written) when somebody else changed the record since.
+"""Undoable steps of the evaluation timeline: add, edit or delete an evaluation; add, edit (mark done, resolve,
+reopen) or delete a milestone or problem. Built on :mod:`gzdesk.core.edits` — the same
+:class:`~gzdesk.core.edits.RecordEdit` steps sharing one :class:`~gzdesk.core.edits.RevisionLedger` per history,
+audited with source ``undo`` after the first write, refused (nothing written) when somebody else changed the record
+since.
 
 Every first write goes through the evaluation rules: an evaluation through :func:`records.add_evaluation` /
 :func:`records.update_evaluation` (the plain :class:`~gzdesk.core.edits.UpdateRecords` and ``CreateRecord`` would
@@ -10,6 +11,9 @@ milestone or problem through :mod:`gzdesk.core.evaluation.details` (its status r
 
 * undoing an added evaluation deletes it with its milestones and problems — refused when one of those was added
   or changed by anybody but this history — and redoing brings the same evaluation back (same id);
+* deleting an evaluation takes its milestones and problems along (the cascade of
+  :class:`~gzdesk.core.edits.DeleteRecords`, as the table deletes); undo restores all of them with their ids —
+  refused when the project's period was evaluated again meanwhile — and redo deletes them again;
 * undoing an evaluation edit passes the old values to :func:`records.update_evaluation` again, so judgement and
   light are recomputed by the rule (or set back to the clerk's override, with its reason);
 * a milestone's or problem's undo and redo write back the values it held (they obeyed the rules when written);
@@ -71,6 +75,37 @@ class AddEvaluation(CreateRecord):
         removal = self.removal
         if removal is not None:
             self.ledger.forget(str(row["id"]) for _, rows in removal.children for row in rows)
+        return changes
+
+
+class DeleteEvaluation(DeleteRecords):
+    """Delete the evaluation ``original`` (as the clerk saw it, with ``id`` and ``revision``: refused when changed
+    since) with its milestones and problems, as :class:`~gzdesk.core.edits.DeleteRecords` deletes an evaluation from
+    the table. Undo restores the evaluation and every one of them (``evaluation_latest`` follows), unless another
+    evaluation of the same project and period was added meanwhile (``evaluation.duplicate``); the history's later
+    undos of those milestones and problems expect the revisions the restore left."""
+
+    def __init__(self, original: Mapping[str, object], *, source: str = "form",
+                 ledger: RevisionLedger | None = None) -> None:
+        self.evaluation_id = str(original["id"])
+        revision = int(original["revision"])  # type: ignore[call-overload]
+        super().__init__(records.ENTITY, [self.evaluation_id], revisions={self.evaluation_id: revision},
+                         source=source, ledger=ledger)
+
+    def apply(self, store: Store) -> ChangeSet:
+        changes = super().apply(store)
+        self.ledger.forget(str(row["id"]) for _, rows in self.children for row in rows)
+        return changes
+
+    def revert(self, store: Store) -> ChangeSet:
+        with store.transaction():
+            for evaluation in self.snapshots:
+                if records.existing_id(store, str(evaluation["project_id"]), str(evaluation["period"])) is not None:
+                    raise InputRefused("evaluation.duplicate", project_id=evaluation["project_id"],
+                                       period=evaluation["period"])
+            changes = super().revert(store)
+        self.ledger.written({str(row["id"]): int(row["revision"]) + 1  # type: ignore[call-overload]
+                             for _, rows in self.children for row in rows})
         return changes
 
 

@@ -1,12 +1,15 @@
 """A project's evaluations by period, newest first: the light as a coloured dot with its judgement, completion
-against 序时进度, the override with its reason; add and edit from here. Below them, the chosen evaluation's
-milestones and problems (:mod:`gzdesk.ui.evaluation.details_panel`).
+against 序时进度, the override with its reason; add, edit and delete from here (Del on the table deletes too,
+after the clerk confirms: the evaluation goes with its milestones and problems, and the next period is chosen).
+Below them, the chosen evaluation's milestones and problems (:mod:`gzdesk.ui.evaluation.details_panel`).
 
 Every write of the window — evaluations and their milestones and problems — is a step of the window's own
 :class:`~gzdesk.ui.edit_commands.EditHistory` (steps from :mod:`gzdesk.core.evaluation.edits`): Undo and Redo
 (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y, and the buttons at the top) take them back and forth, refused with a message when
 somebody changed the record since. The views refresh from the change set of each write, which then goes out
-through ``changed``. ``warn`` is the window's message to the clerk (tests answer it)."""
+through ``changed``; an undone or redone step shows where it happened: the evaluation it restored (or the one next
+to the evaluation it deleted), the evaluation and tab of the milestone or problem it concerned. ``confirm`` and
+``warn`` are the window's questions and messages to the clerk."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,8 +37,8 @@ from gzdesk.core import schema
 from gzdesk.core.audit import ChangeSet
 from gzdesk.core.edits import RecordEdit
 from gzdesk.core.errors import GzdeskError
-from gzdesk.core.evaluation import listing, records, rounds
-from gzdesk.core.evaluation.edits import AddEvaluation, EditEvaluation
+from gzdesk.core.evaluation import details, listing, records, rounds
+from gzdesk.core.evaluation.edits import AddEvaluation, DeleteEvaluation, EditEvaluation
 from gzdesk.core.evaluation.judgement import Verdict, assess
 from gzdesk.core.evaluation.periods import parse_period
 from gzdesk.core.store import Store
@@ -43,6 +46,7 @@ from gzdesk.ui.edit_commands import EditHistory
 from gzdesk.ui.evaluation import labels
 from gzdesk.ui.evaluation.details_panel import DetailsPanel
 from gzdesk.ui.evaluation.form import EvaluationForm
+from gzdesk.ui.table_actions import ask_yes_no
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("period", "progress", "override", "completion", "schedule", "gap", "done_this_period", "done_ytd",
@@ -168,6 +172,7 @@ class TimelineDialog(QDialog):
         self.setWindowTitle(self.tr("Evaluations: {name}").format(name=self.project.get("name")))
         self.resize(1320, 700)
         self.warn: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self, title, text)
+        self.confirm: Callable[[str, str], bool] = lambda title, text: ask_yes_no(self, title, text)
         self.history = EditHistory(self, store, lang=lang)  # this window's undo and redo
         self.history.warn = lambda title, text: self.warn(title, text)
         self.history.changed.connect(self._history_wrote)
@@ -197,6 +202,15 @@ class TimelineDialog(QDialog):
         self.add_button.clicked.connect(self.add_evaluation)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self.edit_evaluation(self.table.currentIndex().row()))
+        self.delete_button = QPushButton(self.tr("Delete evaluation…"))
+        self.delete_button.setAutoDefault(False)  # Enter in the window never deletes
+        self.delete_button.clicked.connect(self.delete_evaluation)
+        self.delete_action = QAction(self.tr("Delete evaluation…"), self.table)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # Del on the table
+        self.delete_action.triggered.connect(self.delete_evaluation)
+        self.table.addAction(self.delete_action)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_delete())
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_evaluation)
@@ -205,6 +219,7 @@ class TimelineDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(close)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -257,6 +272,17 @@ class TimelineDialog(QDialog):
             self.table.selectRow(0)
         if not has_rows:
             self._show_evaluation(-1)
+        self._update_delete()
+
+    def _selected_row(self) -> int:
+        """The row of the selected evaluation (-1: none selected)."""
+        selected = self.table.selectionModel().selectedRows()
+        return selected[0].row() if selected else -1
+
+    def _update_delete(self) -> None:
+        chosen = self._selected_row() >= 0
+        self.delete_button.setEnabled(chosen)
+        self.delete_action.setEnabled(chosen)
 
     def _show_evaluation(self, row: int) -> None:
         """The chosen evaluation's override note, milestones and problems."""
@@ -310,6 +336,33 @@ class TimelineDialog(QDialog):
                 continue
             return
 
+    def delete_evaluation(self) -> None:
+        """Delete the selected evaluation with its milestones and problems, once the clerk confirms: one undoable
+        step; the evaluation next to it is chosen."""
+        evaluation = self.model.evaluation(self._selected_row())
+        if evaluation is None:
+            return
+        period = labels.period_label(str(evaluation["period"]), self.lang)
+        if not self.confirm(self.tr("Delete evaluation"), self._deletion_question(evaluation, period)):
+            return
+        try:
+            self.run(DeleteEvaluation(evaluation), self.tr("Delete evaluation {period}").format(period=period))
+        except GzdeskError as error:  # changed or gone since it was shown: nothing was deleted
+            self.warn(self.tr("Cannot delete"), error.message(self.lang))
+            self._reload(None)
+
+    def _deletion_question(self, evaluation: dict[str, object], period: str) -> str:
+        """What the clerk is asked before a delete: the period, and how many milestones and problems go with it."""
+        counts = details.detail_counts(self.store, str(evaluation["id"]))
+        question = self.tr("Delete the {period} evaluation of “{project}”?").format(
+            period=period, project=self.project.get("name"))
+        if any(counts.values()):
+            along = self.tr("Its milestones ({milestones}) and problems ({problems}) are deleted with it.").format(
+                milestones=counts[details.MILESTONES], problems=counts[details.PROBLEMS])
+        else:
+            along = self.tr("It has no milestones or problems.")
+        return "\n".join((question, along, self.tr("Undo (Ctrl+Z) brings it all back.")))
+
     def run(self, step: RecordEdit, text: str) -> ChangeSet:
         """Write through the window's history (one undoable step named ``text``); a refusal raises, nothing
         written. The views refresh from the change set (:meth:`_history_wrote`)."""
@@ -319,7 +372,7 @@ class TimelineDialog(QDialog):
         """Refresh from a write of the history (a step done, undone or redone) and pass it on."""
         if change.entity == records.ENTITY:
             touched = (*change.created, *change.updated)
-            self._reload(str(touched[0]) if touched else None)
+            self._reload(str(touched[0]) if touched else self._neighbour_of(change.deleted))
         else:
             evaluation_id = self._evaluation_of(change)  # an undo may concern another evaluation: show that one
             row = self.model.row_of(evaluation_id) if evaluation_id is not None else -1
@@ -330,11 +383,27 @@ class TimelineDialog(QDialog):
         self.changed.emit(change)
 
     def _evaluation_of(self, change: ChangeSet) -> str | None:
-        for record_id in (*change.created, *change.updated):
-            found = self.store.record(change.entity, record_id)
+        """The evaluation of the milestones or problems the change set wrote (deleted ones too)."""
+        if change.entity not in details.DETAIL_KINDS:
+            return None
+        for record_id in (*change.created, *change.updated, *change.deleted):
+            found = details.evaluation_of(self.store, change.entity, record_id)
             if found is not None:
-                return str(found["evaluation_id"])
+                return found
         return None
+
+    def _neighbour_of(self, deleted: tuple[str, ...]) -> str | None:
+        """The evaluation shown next to the deleted ones, the older period first (None: none is left, or none of
+        them was shown)."""
+        gone = set(deleted)
+        rows = self.model.rows  # as shown before the delete
+        first = next((row for row, evaluation in enumerate(rows) if evaluation["id"] in gone), None)
+        if first is None:
+            return None
+        older = [evaluation for evaluation in rows[first:] if evaluation["id"] not in gone]
+        newer = [evaluation for evaluation in rows[:first] if evaluation["id"] not in gone]
+        chosen = older[0] if older else (newer[-1] if newer else None)
+        return None if chosen is None else str(chosen["id"])
 
     def _reload(self, evaluation_id: str | None) -> None:
         """Read the evaluations again and choose ``evaluation_id`` (None: keep the chosen one when it is still

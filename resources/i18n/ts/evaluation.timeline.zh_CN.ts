@@ -20,6 +20,10 @@
         <translation>修改…</translation>
     </message>
     <message>
+        <source>Delete evaluation…</source>
+        <translation>删除评估…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -42,6 +46,34 @@
     <message>
         <source>Edit evaluation {period}</source>
         <translation>修改 {period} 评估</translation>
+    </message>
+    <message>
+        <source>Delete evaluation</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <source>Delete evaluation {period}</source>
+        <translation>删除 {period} 评估</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Delete the {period} evaluation of “{project}”?</source>
+        <translation>删除“{project}”的 {period} 评估？</translation>
+    </message>
+    <message>
+        <source>Its milestones ({milestones}) and problems ({problems}) are deleted with it.</source>
+        <translation>其节点（{milestones} 个）和问题（{problems} 个）将一并删除。</translation>
+    </message>
+    <message>
+        <source>It has no milestones or problems.</source>
+        <translation>该评估没有节点或问题。</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) brings it all back.</source>
+        <translation>删除后可用“撤销”（Ctrl+Z）全部恢复。</translation>
     </message>
 </context>
 <context>
