@@ -28,6 +28,7 @@ from gzdesk import paths
 from gzdesk.core import backup
 from gzdesk.core.errors import Cancelled, GzdeskError
 from gzdesk.ui.tasks import TaskProgress, Worker
+from gzdesk.ui.window_memory import remember
 
 REASONS = {
     "auto": QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
@@ -118,6 +119,7 @@ class BackupsDialog(QDialog):
         folder.clicked.connect(self._open_folder)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        remember(self, "backups")
         self.reload()
 
     def reload(self) -> None:

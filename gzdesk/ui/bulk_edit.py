@@ -23,6 +23,7 @@ from gzdesk.core.excel.coerce import coerce_value
 from gzdesk.core.schema import Entity, Field
 from gzdesk.core.store import Store
 from gzdesk.ui.field_choices import field_choices
+from gzdesk.ui.window_memory import remember
 
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fdf1f0;"
 
@@ -64,6 +65,7 @@ class BulkEditDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(520, 240)
+        remember(self, "bulk_edit")
         self.field_box.currentIndexChanged.connect(self._field_chosen)
         self._field_chosen()
 

@@ -14,6 +14,7 @@ from gzdesk.core.check import Finding, RepairReport, check_database, repair_data
 from gzdesk.core.store import Store
 from gzdesk.ui.flow import Flow
 from gzdesk.ui.tasks import TaskProgress, run_task
+from gzdesk.ui.window_memory import remember
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class CheckDialog(QDialog):
         if not problems:
             self.setMinimumHeight(0)
             self.resize(460, 140)
+        else:  # a clean result is a short message; the findings are what the clerk enlarges
+            remember(self, "check")
 
     def ask(self) -> bool:
         return self.exec() == QDialog.DialogCode.Accepted

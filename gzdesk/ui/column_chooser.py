@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.ui.table_model import RecordTableModel
+from gzdesk.ui.window_memory import remember
 
 
 class Column(NamedTuple):
@@ -174,6 +175,7 @@ class ColumnChooser(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(380, 560)
+        remember(self, "column_chooser")
 
     def _show_all(self) -> None:
         for row in range(self.list.count()):

@@ -33,6 +33,7 @@ from gzdesk.core.store import Store
 from gzdesk.ui.record_form import RecordForm
 from gzdesk.ui.rows_model import Row, RowsModel
 from gzdesk.ui.table_model import display
+from gzdesk.ui.window_memory import remember
 
 PAGE_KINDS = ("enterprise", "official")
 ENTERPRISE_FACTS = ("credit_code", "district", "industry", "tags", "key_enterprise", "contact", "phone", "notes")
@@ -137,6 +138,7 @@ class _Page(QDialog):
         self.store, self.lang = opener.store, opener.lang
         self.entity = schema.entity(kind)
         self.resize(1120, 640)
+        remember(self, f"{kind}_page")  # the tables fit their columns to the page: no column memory
         self.layout_ = QVBoxLayout(self)
         self.heading = _heading("")
         self.layout_.addWidget(self.heading)

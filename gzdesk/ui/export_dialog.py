@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gzdesk.core import schema
+from gzdesk.ui.window_memory import remember
 
 PURPOSES = ("exchange", "meeting")
 
@@ -71,6 +72,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._refresh()
+        remember(self, "export")
 
     def _purpose_box(self, purpose: str) -> QGroupBox:
         box = QGroupBox(self.tr("Workbook"))

@@ -43,6 +43,7 @@ from gzdesk.ui.saved_views import SavedViews
 from gzdesk.ui.table_actions import TableActions
 from gzdesk.ui.table_model import RecordTableModel, filter_options
 from gzdesk.ui.undo_flow import UndoFlow
+from gzdesk.ui.window_memory import keep_on_screen
 from gzdesk.ui.window_menus import WindowMenus
 
 SIDEBAR_KINDS = (*schema.LIST_KEYS, "enterprise", "official", "evaluation")
@@ -316,8 +317,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self._settings()
         geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            keep_on_screen(self)
         else:
             self.resize(1280, 800)
         state, sizes, splitter = settings.value("main/state"), settings.value("main/splitter"), self.centralWidget()

@@ -1,4 +1,5 @@
-"""What this computer remembers for the clerk (QSettings): language, window, export folder, backup interval.
+"""What this computer remembers for the clerk (QSettings): language, export folder, backup interval; the windows'
+sizes and layouts are :mod:`gzdesk.ui.window_memory`'s (the main window keeps its own).
 
 What belongs to the data — the office, the judgement rule, whether the first-start offer was answered — lives in
 the database's settings table instead (``Store.setting``), so it travels with the file.

@@ -27,6 +27,7 @@ from gzdesk.core.schema import Entity, Field, FieldType
 from gzdesk.core.store import Store
 from gzdesk.ui.field_choices import field_choices
 from gzdesk.ui.table_model import display
+from gzdesk.ui.window_memory import remember
 
 Editor = QLineEdit | QPlainTextEdit | QComboBox
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fdf1f0;"
@@ -42,6 +43,7 @@ class RecordForm(QDialog):
         title = entity.label(lang)
         self.setWindowTitle((self.tr("Edit: {list}") if record else self.tr("New: {list}")).format(list=title))
         self.resize(640, 720)
+        remember(self, f"record/{entity.key}")  # each list's form (and a milestone's, a problem's) has its own size
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()

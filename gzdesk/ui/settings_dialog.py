@@ -31,6 +31,7 @@ from gzdesk.core.evaluation.records import office_rule, set_office_rule
 from gzdesk.core.office import set_office, this_office
 from gzdesk.core.store import Store
 from gzdesk.ui import preferences
+from gzdesk.ui.window_memory import remember
 
 HINT_STYLE = "color: #6c757d;"
 
@@ -87,6 +88,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.office_code.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        remember(self, "settings")
 
     def _office_box(self, current: AppSettings) -> QGroupBox:
         box = QGroupBox(self.tr("This office"))

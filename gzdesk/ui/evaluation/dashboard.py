@@ -35,6 +35,7 @@ from gzdesk.ui.evaluation.printing import PrintedDashboard, a4_landscape, paint_
 from gzdesk.ui.evaluation.ranking_model import COLUMNS as RANKING_COLUMNS
 from gzdesk.ui.evaluation.ranking_model import RankingModel
 from gzdesk.ui.tasks import Task, TaskProgress, run_task
+from gzdesk.ui.window_memory import columns_remembered, remember
 
 CHART_COLUMNS = 2
 
@@ -58,6 +59,7 @@ class DashboardWindow(QWidget):
         self._generation = 0
         self.setWindowTitle(self.tr("Meeting dashboard"))
         self.resize(1320, 900)
+        remember(self, "dashboard")
         self.as_of = QDateEdit(QDate(self.today.year, self.today.month, self.today.day))
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
@@ -75,6 +77,7 @@ class DashboardWindow(QWidget):
         self.grid = QGridLayout()
         self.ranking = RankingModel(store, lang=lang, parent=self)
         self.ranking_view = QTableView()
+        self.ranking_view.setObjectName("ranking")
         self.ranking_view.setModel(self.ranking)
         self.ranking_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranking_view.verticalHeader().setVisible(False)
@@ -161,7 +164,8 @@ class DashboardWindow(QWidget):
             self.panels[spec.key] = panel
         self.summary.setText(self.summary_text(numbers))
         self.ranking.set_rows(numbers.stats.ranking)
-        self.ranking_view.resizeColumnsToContents()
+        if not columns_remembered(self.ranking_view):
+            self.ranking_view.resizeColumnsToContents()
         self.lay_out()
         self.note.setText("")
         self.numbers_ready.emit(numbers)

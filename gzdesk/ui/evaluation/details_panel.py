@@ -37,6 +37,7 @@ from gzdesk.ui.edit_commands import EditHistory
 from gzdesk.ui.evaluation.details_dialog import DetailDialog
 from gzdesk.ui.evaluation.details_model import DetailsModel
 from gzdesk.ui.table_actions import ask_yes_no
+from gzdesk.ui.window_memory import columns_remembered
 
 KINDS = (details.MILESTONES, details.PROBLEMS)
 SOURCE = "form"
@@ -71,6 +72,7 @@ class DetailsPanel(QWidget):
     # ------------------------------------------------------------------------------------------ building
     def _page(self, kind: str) -> QWidget:
         table = QTableView()
+        table.setObjectName(kind)
         table.setModel(self.models[kind])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -144,6 +146,8 @@ class DetailsPanel(QWidget):
 
     def _fit_columns(self, kind: str) -> None:
         table = self.tables[kind]
+        if columns_remembered(table):
+            return
         table.resizeColumnsToContents()
         for column, key in enumerate(self.models[kind].columns):
             widest = 320 if key in WIDE else 170

@@ -27,6 +27,7 @@ from gzdesk.core.store import Store
 from gzdesk.ui.evaluation.timeline import TimelineDialog
 from gzdesk.ui.record_form import RecordForm
 from gzdesk.ui.table_model import RecordTableModel
+from gzdesk.ui.window_memory import remember
 
 SHOWN_FIELDS = ("name", "district", "industry", "stage", "status", "official", "total_investment",
                 "agreed_investment", "contract_amount", "new_investment", "planned_start", "actual_start")
@@ -79,12 +80,14 @@ class DrillDialog(QDialog):
         self.rids = list(rids)
         self.setWindowTitle(title)
         self.resize(1100, 560)
+        remember(self, "drill")
         heading = QLabel(self.tr("{title}: {count:,} projects").format(title=title, count=len(self.rids)))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         self.model = FixedRecordsModel(store, kind, self.rids, lang=lang, parent=self)
         self.table = QTableView()
+        self.table.setObjectName("projects")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

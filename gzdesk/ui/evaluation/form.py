@@ -34,6 +34,7 @@ from gzdesk.core.store import Store
 from gzdesk.ui.evaluation import labels
 from gzdesk.ui.evaluation.period_picker import PeriodPicker
 from gzdesk.ui.record_form import ERROR_STYLE
+from gzdesk.ui.window_memory import remember
 
 MONEY_FIELDS = ("planned_this_period", "done_this_period", "annual_plan", "done_ytd", "done_since_start",
                 "funds_arrived")
@@ -57,6 +58,7 @@ class EvaluationForm(QDialog):
         self.setWindowTitle((self.tr("Edit evaluation: {name}") if evaluation else
                              self.tr("New evaluation: {name}")).format(name=project.get("name")))
         self.resize(620, 740)
+        remember(self, "evaluation_form")
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()

@@ -30,6 +30,7 @@ from gzdesk.ui.evaluation.period_picker import PeriodPicker
 from gzdesk.ui.evaluation.round_model import COLUMNS, RoundModel
 from gzdesk.ui.tasks import Task, TaskProgress, run_task
 from gzdesk.ui.undo_flow import UndoFlow
+from gzdesk.ui.window_memory import columns_remembered, remember
 
 ERROR_COLOUR = "#b02a37"
 DONE_COLOUR = "#2b8a3e"
@@ -50,6 +51,7 @@ class RoundWindow(QWidget):
         self.today = today or dt.date.today()
         self.setWindowTitle(self.tr("Evaluation round"))
         self.resize(1320, 760)
+        remember(self, "round")
         self.task: Task | None = None
         self._generation = 0
         self.picker = PeriodPicker(lang=lang, today=self.today)
@@ -69,6 +71,7 @@ class RoundWindow(QWidget):
         self.shown = QLabel()
         self.model = RoundModel(store, lang=lang, today=self.today, parent=self)
         self.table = BulkTable(self.model)
+        self.table.setObjectName("round")
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows read
@@ -157,7 +160,7 @@ class RoundWindow(QWidget):
         self.model.set_round(index, period)
         self.header.setText(self.header_text(index, period))
         self.shown.setText(self.tr("{count:,} rows shown; amounts in 10k CNY").format(count=len(index.keys)))
-        if not self._sized and index.keys:
+        if not self._sized and index.keys and not columns_remembered(self.table):
             self.table.resizeColumnsToContents()
             for column, key in enumerate(COLUMNS):
                 widest = 240 if key == "name" else 140

@@ -47,6 +47,7 @@ from gzdesk.ui.evaluation import labels
 from gzdesk.ui.evaluation.details_panel import DetailsPanel
 from gzdesk.ui.evaluation.form import EvaluationForm
 from gzdesk.ui.table_actions import ask_yes_no
+from gzdesk.ui.window_memory import columns_remembered, remember
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("period", "progress", "override", "completion", "schedule", "gap", "done_this_period", "done_ytd",
@@ -171,6 +172,7 @@ class TimelineDialog(QDialog):
         self.project = records.project(store, kind, project_id)
         self.setWindowTitle(self.tr("Evaluations: {name}").format(name=self.project.get("name")))
         self.resize(1320, 700)
+        remember(self, "timeline")
         self.warn: Callable[[str, str], object] = lambda title, text: QMessageBox.warning(self, title, text)
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask_yes_no(self, title, text)
         self.history = EditHistory(self, store, lang=lang)  # this window's undo and redo
@@ -185,6 +187,7 @@ class TimelineDialog(QDialog):
         self.details = QLabel(self._details())
         self.model = TimelineModel(store, kind, self.project, lang=lang, parent=self)
         self.table = QTableView()
+        self.table.setObjectName("evaluations")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -239,6 +242,7 @@ class TimelineDialog(QDialog):
         evaluations_layout.addWidget(self.override_note)
         evaluations_layout.addWidget(self.empty)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("timeline_splitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(evaluations)
         splitter.addWidget(self.details_panel)
@@ -261,10 +265,11 @@ class TimelineDialog(QDialog):
         return " · ".join(pieces)
 
     def _refresh(self) -> None:
-        self.table.resizeColumnsToContents()
-        for column, key in enumerate(COLUMNS[:-1]):
-            widest = 170 if key == "override" else 150  # a long reason is read in the note below the table
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, widest))
+        if not columns_remembered(self.table):  # the clerk's own widths win over fitting
+            self.table.resizeColumnsToContents()
+            for column, key in enumerate(COLUMNS[:-1]):
+                widest = 170 if key == "override" else 150  # a long reason is read in the note below the table
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 4, widest))
         has_rows = self.model.rowCount() > 0
         self.empty.setVisible(not has_rows)
         self.edit_button.setEnabled(has_rows)

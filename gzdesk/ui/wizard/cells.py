@@ -82,9 +82,11 @@ def fit_height(table: QTableWidget, *, rows: int) -> None:
     table.setMaximumHeight(height + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height())
 
 
-def read_only_table(headers: Sequence[str], *, stretch: int | None = None) -> QTableWidget:
-    """A table the clerk reads and selects rows in, never edits."""
+def read_only_table(headers: Sequence[str], *, stretch: int | None = None, name: str = "") -> QTableWidget:
+    """A table the clerk reads and selects rows in, never edits; with a ``name`` the wizard remembers its column
+    widths and order (:mod:`gzdesk.ui.window_memory`) — give none to a table re-fitted for each thing it shows."""
     table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -30,7 +30,8 @@ class ColumnsPage(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = read_only_table([self.tr("Sheet"), self.tr("Column"), self.tr("Header in the file"),
-                                      self.tr("Goes into field"), self.tr("First value")], stretch=EXAMPLE)
+                                      self.tr("Goes into field"), self.tr("First value")], stretch=EXAMPLE,
+                                     name="columns")
         self.combos: dict[tuple[str, int], QComboBox] = {}
         legend = QHBoxLayout()
         for color, text in ((WARN_BACKGROUND, self.tr("No field found: ignored unless you choose one")),

@@ -34,10 +34,10 @@ class FoundPage(QWidget):
         choice_row.addStretch(1)
         self.tables = read_only_table([self.tr("Sheet"), self.tr("List"), self.tr("Header rows"),
                                        self.tr("Data rows"), self.tr("Skipped rows"), self.tr("Unit"),
-                                       self.tr("Reporting office")])
-        self.sheets = read_only_table([self.tr("Sheet"), self.tr("Why it was not read")])
+                                       self.tr("Reporting office")], name="found_tables")
+        self.sheets = read_only_table([self.tr("Sheet"), self.tr("Why it was not read")], name="found_sheets")
         self.skipped = read_only_table([self.tr("Sheet"), self.tr("Row"), self.tr("Why it was skipped"),
-                                        self.tr("What the row says")])
+                                        self.tr("What the row says")], name="found_skipped")
         self.skipped_title = QLabel()
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)

@@ -31,7 +31,7 @@ class ProblemsPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = read_only_table([self.tr("Kind"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                                      self.tr("Value"), self.tr("Reason")])
+                                      self.tr("Value"), self.tr("Reason")], name="problems")
         self.table.activated.connect(self.jump)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_row(row))
         self.row_title = QLabel()
@@ -42,6 +42,7 @@ class ProblemsPage(QWidget):
         lower_layout.addWidget(self.row_title)
         lower_layout.addWidget(self.row_cells)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("problems_splitter")
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
         splitter.setSizes([230, 230])

@@ -16,6 +16,7 @@ from gzdesk.core.excel.mapping import ColumnMapping
 from gzdesk.core.import_review import ImportDecision, ImportReview
 from gzdesk.core.importer import ImportReport
 from gzdesk.ui.tasks import TaskProgress
+from gzdesk.ui.window_memory import remember
 from gzdesk.ui.wizard.apply_page import ApplyPage
 from gzdesk.ui.wizard.columns_page import ColumnsPage
 from gzdesk.ui.wizard.found_page import FoundPage
@@ -40,6 +41,7 @@ class ImportWizard(QDialog):
         self.lang = lang
         self.review = review
         self.resize(1100, 700)
+        remember(self, "import_wizard")
         self.found = FoundPage(lang=lang)
         self.columns = ColumnsPage(lang=lang)
         self.problems = ProblemsPage(lang=lang)
